@@ -1,0 +1,67 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    DOCUMENTATION = r"""
+options:
+  api:
+    description:
+      - How to reach and authenticate to the Infraon NCCM API.
+      - Every key can also be set for a whole play with C(module_defaults) and the
+        C(group/ncm.platforms.infraon) action group.
+    type: dict
+    suboptions:
+      url:
+        description:
+          - Base URL of the Infraon tenant, C(scheme://host[:port]) with an optional path prefix.
+          - The module appends the documented paths (C(/ux/nccm/...)).
+          - If not set, the value of the E(INFRAON_URL) environment variable is used.
+        type: str
+        required: true
+      api_key:
+        description:
+          - The API key, sent verbatim in the C(Authorization) header (include any scheme
+            word such as C(ApiKey) in the value if your tenant wants one).
+          - Used when set; otherwise O(api.username) and O(api.password) log in at
+            C(/ux/api-token-auth/) for a token.
+          - If not set, the value of the E(INFRAON_API_KEY) environment variable is used.
+        type: str
+      username:
+        description:
+          - User for the token login, when O(api.api_key) is not set.
+        type: str
+      password:
+        description:
+          - Password for the token login.
+        type: str
+      validate_certs:
+        description:
+          - Whether to verify the server's TLS certificate.
+          - If not set, the value of the E(INFRAON_VALIDATE_CERTS) environment variable is used.
+        type: bool
+        default: true
+      ca_path:
+        description:
+          - A PEM file of CA certificates to verify the server against.
+          - If not set, the value of the E(INFRAON_CA_PATH) environment variable is used.
+        type: path
+      timeout:
+        description:
+          - Seconds to wait for each HTTP answer.
+          - If not set, the value of the E(INFRAON_TIMEOUT) environment variable is used.
+        type: int
+        default: 30
+      retries:
+        description:
+          - How many times a request is retried after a transient fault (connection error,
+            HTTP 429, 502, 503 or 504), with capped exponential backoff.
+          - A POST is retried only when it never reached the server.
+        type: int
+        default: 3
+"""

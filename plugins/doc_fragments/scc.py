@@ -1,0 +1,68 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    DOCUMENTATION = r"""
+options:
+  api:
+    description:
+      - How to reach and authenticate to the SteelCentral Controller (cmc.configurator) API.
+      - Every key can also be set for a whole play with C(module_defaults) and the
+        C(group/ncm.platforms.scc) action group.
+    type: dict
+    suboptions:
+      url:
+        description:
+          - Base URL of the SteelCentral Controller, C(scheme://host[:port]) with an optional path prefix.
+          - The module appends the documented paths (C(/api/cmc.configurator/1.0/...)).
+          - If not set, the value of the E(SCC_URL) environment variable is used.
+        type: str
+        required: true
+      access_code:
+        description:
+          - The REST API access code generated in the Controller (Administration > Security >
+            REST API Access); exchanged for an OAuth bearer token at C(/api/common/1.0/oauth/token).
+          - Used when set; otherwise O(api.username) and O(api.password) are sent as HTTP Basic.
+          - If not set, the value of the E(SCC_ACCESS_CODE) environment variable is used.
+        type: str
+      username:
+        description:
+          - User for HTTP Basic authentication, when O(api.access_code) is not set.
+          - If not set, the value of the E(SCC_USERNAME) environment variable is used.
+        type: str
+      password:
+        description:
+          - Password for HTTP Basic authentication.
+          - If not set, the value of the E(SCC_PASSWORD) environment variable is used.
+        type: str
+      validate_certs:
+        description:
+          - Whether to verify the server's TLS certificate.
+          - If not set, the value of the E(SCC_VALIDATE_CERTS) environment variable is used.
+        type: bool
+        default: true
+      ca_path:
+        description:
+          - A PEM file of CA certificates to verify the server against.
+          - If not set, the value of the E(SCC_CA_PATH) environment variable is used.
+        type: path
+      timeout:
+        description:
+          - Seconds to wait for each HTTP answer.
+          - If not set, the value of the E(SCC_TIMEOUT) environment variable is used.
+        type: int
+        default: 30
+      retries:
+        description:
+          - How many times a request is retried after a transient fault (connection error,
+            HTTP 429, 502, 503 or 504), with capped exponential backoff.
+          - A POST is retried only when it never reached the server.
+        type: int
+        default: 3
+"""

@@ -1,0 +1,63 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    DOCUMENTATION = r"""
+options:
+  api:
+    description:
+      - How to reach and authenticate to the VOSS-4-UC API.
+      - Every key can also be set for a whole play with C(module_defaults) and the
+        C(group/ncm.platforms.voss) action group.
+    type: dict
+    suboptions:
+      url:
+        description:
+          - Base URL of the VOSS-4-UC platform, C(scheme://host[:port]) with an optional path prefix.
+          - The module appends the documented paths (C(/api/relation/...)).
+          - If not set, the value of the E(VOSS_URL) environment variable is used.
+        type: str
+        required: true
+      username:
+        description:
+          - User for HTTP Basic authentication, for example C(hcsadmin@sys.hcs).
+          - If not set, the value of the E(VOSS_USERNAME) environment variable is used.
+        type: str
+        required: true
+      password:
+        description:
+          - Password for HTTP Basic authentication.
+          - If not set, the value of the E(VOSS_PASSWORD) environment variable is used.
+        type: str
+        required: true
+      validate_certs:
+        description:
+          - Whether to verify the server's TLS certificate.
+          - If not set, the value of the E(VOSS_VALIDATE_CERTS) environment variable is used.
+        type: bool
+        default: true
+      ca_path:
+        description:
+          - A PEM file of CA certificates to verify the server against.
+          - If not set, the value of the E(VOSS_CA_PATH) environment variable is used.
+        type: path
+      timeout:
+        description:
+          - Seconds to wait for each HTTP answer.
+          - If not set, the value of the E(VOSS_TIMEOUT) environment variable is used.
+        type: int
+        default: 30
+      retries:
+        description:
+          - How many times a request is retried after a transient fault (connection error,
+            HTTP 429, 502, 503 or 504), with capped exponential backoff.
+          - A POST is retried only when it never reached the server.
+        type: int
+        default: 3
+"""

@@ -1,0 +1,71 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Poll until a final state, with a deadline and a capped, growing interval.
+
+Used for SteelCentral push jobs and VOSS transactions. Transient errors while polling
+(connection trouble, time-outs, 429/5xx that outlived the HTTP layer's own retries) do not
+end the wait: the last state read stays the answer.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import time
+
+from ansible_collections.ncm.platforms.plugins.module_utils import errors
+
+TRANSIENT_STATUSES = frozenset((429, 500, 502, 503, 504))
+
+
+class WaitResult(object):
+    """How a wait ended: the last ``state`` read, whether it was ``final``, ``elapsed`` seconds, ``polls``."""
+
+    __slots__ = ("state", "final", "elapsed", "polls")
+
+    def __init__(self, state, final, elapsed, polls):
+        self.state = state
+        self.final = final
+        self.elapsed = elapsed
+        self.polls = polls
+
+
+def is_transient(exc):
+    if isinstance(exc, errors.TransportError) and not isinstance(exc, errors.TLSError):
+        return True
+    return isinstance(exc, errors.ApiError) and exc.status in TRANSIENT_STATUSES
+
+
+def wait_for(poll, is_final, timeout, interval=5.0, max_interval=30.0, factor=1.5,
+             clock=time.monotonic, sleep=time.sleep, state=None):
+    """Call ``poll()`` until ``is_final(state)`` or until ``timeout`` seconds have passed.
+
+    ``state`` is an already known state (for example the answer to the submit), checked
+    before the first poll. The interval starts at ``interval`` and grows by ``factor`` up
+    to ``max_interval``; no sleep runs past the deadline. A non-transient error ends the
+    wait at once; a transient one too when no state could ever be read.
+    """
+    started = clock()
+    deadline = started + timeout
+    polls = 0
+    last_error = None
+    while True:
+        if state is not None and is_final(state):
+            return WaitResult(state, True, clock() - started, polls)
+        now = clock()
+        if now >= deadline and (polls or state is not None):
+            if state is None and last_error is not None:
+                raise last_error
+            return WaitResult(state, False, now - started, polls)
+        if polls or state is not None:
+            sleep(max(0.0, min(interval, deadline - now)))
+            interval = min(max_interval, interval * factor)
+        polls += 1
+        try:
+            state = poll()
+            last_error = None
+        except errors.NcmError as exc:
+            if not is_transient(exc):
+                raise
+            last_error = exc

@@ -1,0 +1,197 @@
+"""The admin API under /_emulator/ (no auth, never logged). See tests/emulator/README.md."""
+
+from flask import Blueprint, current_app, jsonify, request
+
+bp = Blueprint("ncm_emulator_admin", __name__, url_prefix="/_emulator")
+
+
+def _emu():
+    return current_app.extensions["ncm_emulator"]
+
+
+def _body(default=None):
+    if not request.get_data(cache=True):
+        return default
+    data = request.get_json(silent=True, cache=True)
+    if data is None:
+        raise ValueError("the body must be JSON")
+    return data
+
+
+def _bad(exc):
+    resp = jsonify({"error": str(exc)})
+    resp.status_code = 400
+    return resp
+
+
+bp.register_error_handler(ValueError, _bad)
+
+
+def _fill(template, index):
+    """Copy a template; in strings, "{n}" is the 1-based and "{i}" the 0-based index."""
+    if isinstance(template, dict):
+        return dict((k, _fill(v, index)) for k, v in template.items())
+    if isinstance(template, list):
+        return [_fill(v, index) for v in template]
+    if isinstance(template, str) and "{" in template:
+        try:
+            return template.format(n=index + 1, i=index)
+        except (KeyError, IndexError, ValueError):
+            return template
+    return template
+
+
+def generate(spec):
+    """Expand {"collection", "count", "template"} into (collection, objects)."""
+    if not isinstance(spec, dict) or "collection" not in spec:
+        raise ValueError("generate: expected {\"collection\", \"count\", \"template\"}")
+    count = spec.get("count", 1)
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise ValueError("generate: count must be a non-negative integer")
+    template = spec.get("template", {})
+    if not isinstance(template, dict):
+        raise ValueError("generate: template must be an object")
+    return spec["collection"], [_fill(template, i) for i in range(count)]
+
+
+@bp.route("/", methods=["GET"])
+def index():
+    emu = _emu()
+    with emu.lock:
+        return jsonify({
+            "vendors": sorted(emu.vendors),
+            "collections": dict((k, len(v)) for k, v in sorted(emu.store.items())),
+            "switches": dict(emu.switches),
+            "faults": len(emu.faults),
+            "log": len(emu.log),
+        })
+
+
+@bp.route("/reset", methods=["POST"])
+def reset():
+    body = _body({}) or {}
+    if not isinstance(body, dict):
+        raise ValueError("reset: expected an object such as {\"vendor\": \"infraon\"}")
+    _emu().reset(body.get("vendor"))
+    return jsonify({"reset": body.get("vendor") or "all"})
+
+
+@bp.route("/seed", methods=["POST"])
+def seed():
+    body = _body()
+    if not isinstance(body, dict):
+        raise ValueError("seed: expected an object of collection -> list of objects")
+    emu = _emu()
+    batches = []
+    for key, value in body.items():
+        if key == "generate":
+            for spec in (value if isinstance(value, list) else [value]):
+                batches.append(generate(spec))
+        else:
+            batches.append((key, value))
+    created = {}
+    with emu.lock:
+        for collection, objects in batches:
+            created.setdefault(collection, []).extend(emu.seed(collection, objects))
+    return jsonify({"ids": created})
+
+
+@bp.route("/collections/<name>", methods=["GET"])
+def raw_collection(name):
+    """The stored objects of one collection, as stored (secrets in clear)."""
+    return jsonify(_emu().list_objects(name))
+
+
+@bp.route("/switches", methods=["GET"])
+def get_switches():
+    emu = _emu()
+    with emu.lock:
+        return jsonify(dict(emu.switches))
+
+
+@bp.route("/switches", methods=["PUT", "POST", "PATCH"])
+def put_switches():
+    return jsonify(_emu().set_switches(_body({})))
+
+
+@bp.route("/switches/defaults", methods=["GET"])
+def switch_defaults():
+    emu = _emu()
+    with emu.lock:
+        return jsonify({"defaults": dict(emu.switch_defaults),
+                        "choices": dict((k, list(v)) for k, v in emu.switch_choices.items())})
+
+
+@bp.route("/faults", methods=["POST"])
+def add_fault():
+    body = _body()
+    specs = body if isinstance(body, list) else [body]
+    added = [_emu().add_fault(spec) for spec in specs]
+    resp = jsonify(added if isinstance(body, list) else added[0])
+    resp.status_code = 201
+    return resp
+
+
+@bp.route("/faults", methods=["GET"])
+def list_faults():
+    emu = _emu()
+    with emu.lock:
+        return jsonify([dict(f) for f in emu.faults])
+
+
+@bp.route("/faults", methods=["DELETE"])
+def delete_faults():
+    return jsonify({"deleted": _emu().delete_faults()})
+
+
+@bp.route("/faults/<int:fault_id>", methods=["DELETE"])
+def delete_fault(fault_id):
+    return jsonify({"deleted": _emu().delete_faults(fault_id)})
+
+
+@bp.route("/log", methods=["GET"])
+def get_log():
+    emu = _emu()
+    method = request.args.get("method")
+    path = request.args.get("path")
+    since = int(request.args.get("since", 0))
+    with emu.lock:
+        entries = [dict(e) for e in emu.log if e["seq"] > since]
+    if method:
+        methods = set(m.strip().upper() for m in method.split(","))
+        entries = [e for e in entries if e["method"] in methods]
+    if path:
+        entries = [e for e in entries if path in e["path"]]
+    return jsonify({"count": len(entries), "entries": entries})
+
+
+@bp.route("/log", methods=["DELETE"])
+def clear_log():
+    emu = _emu()
+    with emu.lock:
+        count = len(emu.log)
+        emu.log.clear()
+    return jsonify({"deleted": count})
+
+
+@bp.route("/clock", methods=["GET"])
+def get_clock():
+    emu = _emu()
+    return jsonify({"clock": emu.clock(), "offset": emu.clock_offset, "now": emu.now().isoformat()})
+
+
+@bp.route("/clock", methods=["POST"])
+def advance_clock():
+    body = _body({}) or {}
+    seconds = body.get("advance", 0) if isinstance(body, dict) else None
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        raise ValueError("clock: expected {\"advance\": seconds}")
+    emu = _emu()
+    emu.advance_clock(seconds)
+    return jsonify({"clock": emu.clock(), "offset": emu.clock_offset, "now": emu.now().isoformat()})
+
+
+@bp.route("/state", methods=["POST"])
+def save_state():
+    """Write the --state-file now."""
+    return jsonify({"saved": _emu().save_state(force=True)})

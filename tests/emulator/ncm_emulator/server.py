@@ -1,0 +1,162 @@
+"""Run an emulator app on a socket: werkzeug's threaded server, optional TLS (trustme)."""
+
+import importlib
+import os
+import socket
+import ssl
+import threading
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.wsgi import LimitedStream
+
+
+class KeepAliveHandler(WSGIRequestHandler):
+    """werkzeug's handler with HTTP/1.1 keep-alive and no access lines on stderr.
+
+    werkzeug 3.1 answers every request with ``Connection: close`` and drains the socket
+    afterwards, which costs a TCP connection and a thread per request.  This handler reads
+    exactly the request body (Content-Length), so the connection can serve the next request.
+    """
+
+    protocol_version = "HTTP/1.1"
+    timeout = 60  # idle keep-alive connections are closed after this many seconds
+
+    def log_request(self, code="-", size="-"):
+        return None
+
+    def run_wsgi(self):
+        if self.headers.get("Expect", "").lower().strip() == "100-continue":
+            self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        self.environ = environ = self.make_environ()
+        stream = None
+        if not environ.get("wsgi.input_terminated"):
+            try:
+                length = max(0, int(environ.get("CONTENT_LENGTH") or 0))
+            except ValueError:
+                length = 0
+                self.close_connection = True
+            stream = LimitedStream(self.rfile, length)
+            environ["wsgi.input"] = stream
+            environ["wsgi.input_terminated"] = True
+        else:
+            self.close_connection = True  # chunked request body: no reuse
+        state = {"status": None, "headers": None, "sent": False, "chunked": False}
+
+        def write(data):
+            if not state["sent"]:
+                state["sent"] = True
+                code_str, _sep, msg = state["status"].partition(" ")
+                code = int(code_str)
+                self.send_response(code, msg)
+                keys = set()
+                for key, value in state["headers"]:
+                    self.send_header(key, value)
+                    keys.add(key.lower())
+                if ("content-length" not in keys and environ["REQUEST_METHOD"] != "HEAD"
+                        and not 100 <= code < 200 and code not in (204, 304)):
+                    state["chunked"] = True
+                    self.send_header("Transfer-Encoding", "chunked")
+                if self.close_connection:
+                    self.send_header("Connection", "close")
+                self.end_headers()
+            if data:
+                if state["chunked"]:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+                else:
+                    self.wfile.write(data)
+
+        def start_response(status, headers, exc_info=None):
+            if exc_info and state["sent"]:
+                raise exc_info[1].with_traceback(exc_info[2])
+            state["status"] = status
+            state["headers"] = headers
+            return write
+
+        try:
+            app_iter = self.server.app(environ, start_response)
+            try:
+                for data in app_iter:
+                    write(data)
+                if not state["sent"]:
+                    write(b"")
+                if state["chunked"]:
+                    self.wfile.write(b"0\r\n\r\n")
+            finally:
+                if hasattr(app_iter, "close"):
+                    app_iter.close()
+            if stream is not None:
+                stream.exhaust()
+        except (ConnectionError, socket.timeout) as exc:
+            self.close_connection = True
+            self.connection_dropped(exc, environ)
+        except Exception as exc:  # answer 500 like werkzeug, then close
+            self.close_connection = True
+            if not state["sent"]:
+                try:
+                    state["status"], state["headers"] = "500 INTERNAL SERVER ERROR", [("Content-Length", "0")]
+                    write(b"")
+                except OSError:
+                    pass
+            self.server.log("error", "Error on request %s %s: %r", self.command, self.path, exc)
+
+
+def make_tls_context(tls_dir, hosts=("127.0.0.1", "localhost", "::1")):
+    """Make a CA and a server certificate with trustme; write DIR/ca.pem (and the server pair)."""
+    trustme = importlib.import_module("trustme")
+    os.makedirs(tls_dir, exist_ok=True)
+    authority = trustme.CA()
+    cert = authority.issue_cert(*hosts)
+    authority.cert_pem.write_to_path(os.path.join(tls_dir, "ca.pem"))
+    cert.private_key_pem.write_to_path(os.path.join(tls_dir, "server.key"))
+    cert.cert_chain_pems[0].write_to_path(os.path.join(tls_dir, "server.pem"))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    cert.configure_cert(context)
+    return context
+
+
+def write_port_file(path, port):
+    """Write the port atomically (tmp file, then rename)."""
+    tmp = "%s.tmp%d" % (path, os.getpid())
+    with open(tmp, "w") as handle:
+        handle.write("%d\n" % port)
+    os.replace(tmp, path)
+
+
+class Server(object):
+    """A listening emulator; serve() blocks, start() serves in a daemon thread."""
+
+    def __init__(self, app, host="127.0.0.1", port=0, tls_dir=None):
+        self.app = app
+        self.host = host
+        context = None
+        if tls_dir:
+            hosts = ["127.0.0.1", "localhost", "::1"]
+            if host not in hosts and host not in ("0.0.0.0", "::", ""):
+                hosts.append(host)
+            context = make_tls_context(tls_dir, hosts)
+        self.scheme = "https" if context else "http"
+        self.httpd = make_server(host, port, app, threaded=True, request_handler=KeepAliveHandler, ssl_context=context)
+        self.httpd.daemon_threads = True
+        self.httpd.block_on_close = False
+        self.port = self.httpd.server_port
+        self.thread = None
+
+    @property
+    def url(self):
+        host = self.host if ":" not in self.host else "[%s]" % self.host
+        return "%s://%s:%d" % (self.scheme, host, self.port)
+
+    def serve(self):
+        self.httpd.serve_forever(poll_interval=0.2)
+
+    def start(self):
+        self.thread = threading.Thread(target=self.serve, name="ncm-emulator", daemon=True)
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        if self.thread is not None:
+            self.thread.join(5)
+        self.app.extensions["ncm_emulator"].save_state()

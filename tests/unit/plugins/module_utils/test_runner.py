@@ -1,0 +1,66 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from unittest.mock import Mock
+
+import pytest
+
+from ansible_collections.ncm.platforms.plugins.module_utils import errors, rest, runner
+
+
+class Exit(Exception):
+    pass
+
+
+def fake_module(diff=False):
+    module = Mock(spec=["exit_json", "fail_json", "_diff"])
+    module._diff = diff
+    module.exit_json.side_effect = Exit
+    module.fail_json.side_effect = Exit
+    return module
+
+
+@pytest.mark.parametrize("diff", [False, True])
+def test_result_exits_and_diff_is_kept_only_with_diff_mode(diff):
+    module = fake_module(diff)
+    client = object()
+    run = Mock(return_value=(True, {"record": {"id": "1"}, "diff": {"before": {}, "after": {"a": 1}}}))
+    with pytest.raises(Exit):
+        runner.execute(module, lambda m: client, run)
+    run.assert_called_once_with(module, client)
+    expected = {"record": {"id": "1"}}
+    if diff:
+        expected["diff"] = {"before": {}, "after": {"a": 1}}
+    module.exit_json.assert_called_once_with(changed=True, **expected)
+
+
+def test_errors_become_fail_json_with_details():
+    module = fake_module()
+    error = errors.ApiError("GET", "/x", 500, "boom", "GET /x returned HTTP 500: boom")
+    with pytest.raises(Exit):
+        runner.execute(module, lambda m: None, Mock(side_effect=error))
+    module.fail_json.assert_called_once_with(
+        msg="GET /x returned HTTP 500: boom", method="GET", path="/x", status=500, server_message="boom")
+
+
+def test_errors_while_connecting_fail_too():
+    module = fake_module()
+    with pytest.raises(Exit):
+        runner.execute(module, Mock(side_effect=errors.InputError("api.url is not a URL")), Mock())
+    module.fail_json.assert_called_once_with(msg="api.url is not a URL")
+
+
+def test_missing_requests_fails_with_missing_required_lib(monkeypatch):
+    monkeypatch.setattr(rest, "HAS_REQUESTS", False)
+    monkeypatch.setattr(rest, "REQUESTS_IMPORT_ERROR", "Traceback ...")
+    module = fake_module()
+    connect = Mock()
+    with pytest.raises(Exit):
+        runner.execute(module, connect, Mock())
+    assert "requests" in module.fail_json.call_args.kwargs["msg"]
+    connect.assert_not_called()
