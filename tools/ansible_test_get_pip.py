@@ -5,7 +5,7 @@
 
 ansible-test bootstraps pip into every venv it creates by running a cached script,
 ``~/.ansible/test/cache/get_pip_<X_Y>.py``, and downloads that script from a host that
-is not reachable from here. ``tools/ansible-test-cache`` copies this file to that name,
+is not reachable from here. ``tools/ansible-test-cache.sh`` copies this file to that name,
 next to the pip wheel of the same version fetched from PyPI with ``pip download``.
 
 Run by ansible-test as ``get_pip_<X_Y>.py [pip options] pip==X.Y --no-setuptools --no-wheel``:
@@ -41,7 +41,8 @@ def main():
     wheel = find_wheel()
     args = [arg for arg in sys.argv[1:] if arg not in DROPPED_ARGS]
     sys.path.insert(0, wheel)
-    sys.argv = ['pip', 'install'] + args
+    # the wheel's folder is the only package source: pip==X.Y installs without a download
+    sys.argv = ['pip', 'install', '--no-index', '--find-links', os.path.dirname(wheel)] + args
     runpy.run_module('pip', run_name='__main__', alter_sys=True)
 
 

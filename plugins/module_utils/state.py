@@ -223,10 +223,19 @@ def set_options(spec, desired, with_secrets=True):
                 if desired.get(name) is not None and (with_secrets or not field.secret))
 
 
+def _readable_secrets(spec, obj):
+    """The secrets a GET returned in clear (not blank, not a mask such as ``********``)."""
+    return dict((name, obj[name]) for name, field in spec.items()
+                if field.secret and not _blank(obj.get(name))
+                and not (isinstance(obj[name], str) and set(obj[name]) == {"*"}))
+
+
 def update_body(spec, current, desired, with_secrets):
     """A full PUT body: current writable options merged with the desired ones.
 
-    Secrets read back from a GET (masked or empty) are never sent back; a desired secret
-    goes in only when ``with_secrets`` is true.
+    A PUT replaces the object, so a secret the GET returned in clear is sent back as it
+    was; secrets read back masked or empty are never sent back; a desired secret goes in
+    only when ``with_secrets`` is true.
     """
-    return _merge(writable(spec, current), set_options(spec, desired, with_secrets))
+    kept = _merge(writable(spec, current), _readable_secrets(spec, current))
+    return _merge(kept, set_options(spec, desired, with_secrets))

@@ -17,6 +17,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.ncm.platforms.plugins.module_utils import state as st
+from ansible_collections.ncm.platforms.plugins.module_utils import validate
 
 
 def secrets_to_send(spec, desired):
@@ -24,15 +25,18 @@ def secrets_to_send(spec, desired):
     return [name for name, field in spec.items() if field.secret and desired.get(name) is not None]
 
 
-def present(resource, spec, desired, check_mode, update_secrets=False):
+def present(resource, spec, desired, check_mode, update_secrets=False, required=()):
     """Make the object exist with the desired options.
 
     Secrets cannot be compared (a GET never returns them); ``update_secrets`` sends the
     desired ones to an existing object anyway, which then always counts as a change.
+    ``required`` names the options a create needs; a missing one fails before any write,
+    in check mode too.
     """
     current = resource.find()
     if current is None:
         body = st.set_options(spec, desired)
+        validate.required(body, required, "on create")
         created = body if check_mode else resource.create(body)
         return True, created, {"before": {}, "after": st.masked(spec, body)}
     changes = st.differences(spec, desired, current)

@@ -108,7 +108,9 @@ class EmulatorError(ValueError):
 def _same_kind(value, default):
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(value, bool) and isinstance(default, bool)
-    if isinstance(default, (int, float)):
+    if isinstance(default, int):
+        return isinstance(value, int)
+    if isinstance(default, float):
         return isinstance(value, (int, float))
     if default is None:
         return True
@@ -355,7 +357,8 @@ class Emulator(object):
             data = json.load(handle)
         with self.lock:
             for coll, objects in data.get("store", {}).items():
-                self.store[coll] = dict(objects)
+                # JSON turned integer ids into string keys: key each object by its own id again.
+                self.store[coll] = dict((obj.get("id", key) if isinstance(obj, dict) else key, obj) for key, obj in objects.items())
             for name, value in data.get("switches", {}).items():
                 if name in self.switch_defaults:
                     self.switches[name] = value

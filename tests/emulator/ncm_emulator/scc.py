@@ -244,7 +244,7 @@ def post_job():
             return denied
         body = request.get_json(silent=True)
         if body is None:
-            return error(400, "INVALID_JSON", "The request body must be a JSON job object.")
+            return error(400, "INVALID_JSON", "The request body must be a JSON job object (Content-Type: application/json).")
         try:
             job = create_job(emu, body, _epoch(emu), copy.deepcopy(emu.switch("scc_push_script")))
         except scc_jobs.JobError as exc:
@@ -291,11 +291,18 @@ def cancel_job(job_id):
 # ---- plug-in hooks ----------------------------------------------------------
 
 def reset(emu):
-    """Put the default catalogue back (jobs and tokens stay empty)."""
-    for collection, objects in ((FEATURES, scc_seed.FEATURES), (SITE_TYPES, scc_seed.SITE_TYPES),
-                                (SITES, scc_seed.SITES), (APPLIANCES, scc_seed.APPLIANCES)):
-        for obj in objects:
-            emu.put_object(collection, seed(emu, collection, copy.deepcopy(obj)))
+    """Put the default catalogue back (unless config ``scc.defaults`` is false), then the
+    objects of config ``scc.seed`` (``{collection: [objects]}``); jobs and tokens start empty."""
+    config = emu.config["scc"]
+    if config.get("defaults", True):
+        for collection, objects in ((FEATURES, scc_seed.FEATURES), (SITE_TYPES, scc_seed.SITE_TYPES),
+                                    (SITES, scc_seed.SITES), (APPLIANCES, scc_seed.APPLIANCES)):
+            for obj in objects:
+                emu.put_object(collection, seed(emu, collection, copy.deepcopy(obj)))
+    for collection in COLLECTIONS:
+        objects = (config.get("seed") or {}).get(collection)
+        if objects:
+            emu.seed(collection, objects)
 
 
 def seed(emu, collection, obj):
@@ -355,7 +362,8 @@ VENDOR = core.Vendor(
         "scc_push_script": dict(scc_jobs.DEFAULT_SCRIPT),
         "scc_expire_tokens": False,
     },
-    config_defaults={"access_code": "emulator-access-code", "username": "admin", "password": "emulator-password"},
+    config_defaults={"access_code": "emulator-access-code", "username": "admin", "password": "emulator-password",
+                     "defaults": True, "seed": {}},
     reset=reset,
     seed=seed,
     prefixes=("/api/cmc.configurator/", "/api/common/"),

@@ -227,7 +227,8 @@ def render_job(job, now, as_submitted=False):
     script = job["script"]
     push_at, end_at = job_timeline(job)
     canceled_at = job.get("canceled_at")
-    at = job["created"] if as_submitted else now
+    # as submitted: a moment before creation, so that every item is still Pending
+    at = job["created"] - 1.0 if as_submitted else now
     if canceled_at is not None and canceled_at < at:
         at = canceled_at
     features = _unique(job["feature_ids"])
@@ -267,11 +268,18 @@ def render_job(job, now, as_submitted=False):
         for entry in detailed:
             if entry["status"] == "Running":
                 entry["status"] = "Pending"
-    answer = {
-        "id": job["id"],
+    answer = {"id": job["id"]}
+    for key in ("site_ids", "appliance_serial_numbers"):
+        if key in job:
+            answer[key] = list(job[key])
+    answer.update({
         "operation": job.get("operation", "push"),
         "idx": job.get("idx", job["id"]),
         "timestamp": job.get("timestamp", int(job["created"])),
+    })
+    if "site_type_ids" in job:
+        answer["site_type_ids"] = list(job["site_type_ids"])
+    answer.update({
         "feature_ids": list(job["feature_ids"]),
         "creation_time": int(job["created"]),
         "push_time": push_time,
@@ -280,10 +288,7 @@ def render_job(job, now, as_submitted=False):
         "job_status": status,
         "backup": job.get("backup", False),
         "detailed_status": detailed,
-    }
-    for key in TARGET_KEYS:
-        if key in job:
-            answer[key] = list(job[key])
+    })
     return answer
 
 

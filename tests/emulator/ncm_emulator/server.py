@@ -21,6 +21,13 @@ class KeepAliveHandler(WSGIRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = 60  # idle keep-alive connections are closed after this many seconds
 
+    def setup(self):
+        super().setup()
+        try:
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
+
     def log_request(self, code="-", size="-"):
         return None
 
@@ -140,6 +147,7 @@ class Server(object):
         self.httpd.block_on_close = False
         self.port = self.httpd.server_port
         self.thread = None
+        self.stopped = False
 
     @property
     def url(self):
@@ -155,6 +163,10 @@ class Server(object):
         return self
 
     def stop(self):
+        """Stop serving (idempotent) and save the state file if one is set."""
+        if self.stopped:
+            return
+        self.stopped = True
         self.httpd.shutdown()
         self.httpd.server_close()
         if self.thread is not None:

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Run one stage of `make test` with a banner, its duration, and a line in TIMES_FILE.
-#   tools/stage TIMES_FILE NAME -- COMMAND [ARG...]
+#   tools/stage.sh TIMES_FILE NAME -- COMMAND [ARG...]
 set -uo pipefail
 
-times_file=${1:?usage: tools/stage TIMES_FILE NAME -- COMMAND...}
+times_file=${1:?usage: tools/stage.sh TIMES_FILE NAME -- COMMAND...}
 name=${2:?usage}
 shift 2
 [ "${1:-}" = "--" ] && shift

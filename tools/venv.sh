@@ -2,12 +2,12 @@
 # Create or refresh a virtual environment from a pinned requirements file.
 # Skips the install when the venv was made by the same interpreter from the same file
 # (a stamp holds the sha256 of both); recreates it when the interpreter changed.
-#   tools/venv DIR PYTHON REQUIREMENTS
+#   tools/venv.sh DIR PYTHON REQUIREMENTS
 set -euo pipefail
 
-dir=${1:?usage: tools/venv DIR PYTHON REQUIREMENTS}
-python=${2:?usage: tools/venv DIR PYTHON REQUIREMENTS}
-requirements=${3:?usage: tools/venv DIR PYTHON REQUIREMENTS}
+dir=${1:?usage: tools/venv.sh DIR PYTHON REQUIREMENTS}
+python=${2:?usage: tools/venv.sh DIR PYTHON REQUIREMENTS}
+requirements=${3:?usage: tools/venv.sh DIR PYTHON REQUIREMENTS}
 stamp="$dir/.requirements.sha256"
 
 version=$("$python" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')

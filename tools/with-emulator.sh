@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run a command while the local emulator (tests/emulator, docs/CONTRACTS.md) is serving.
 #
-#   tools/with-emulator PYTHON STATE_DIR COLLECTION_TREE -- COMMAND [ARG...]
+#   tools/with-emulator.sh PYTHON STATE_DIR COLLECTION_TREE -- COMMAND [ARG...]
 #
 # Starts `python -m ncm_emulator --host 127.0.0.1 --port 0 --port-file ...` with a fresh
 # state, waits for the port file, writes COLLECTION_TREE/tests/integration/integration_config.yml,
@@ -11,7 +11,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
-python=${1:?usage: tools/with-emulator PYTHON STATE_DIR COLLECTION_TREE -- COMMAND...}
+python=${1:?usage: tools/with-emulator.sh PYTHON STATE_DIR COLLECTION_TREE -- COMMAND...}
 state_dir=${2:?usage}
 tree=${3:?usage}
 shift 3
@@ -40,8 +40,7 @@ stop_emulator() {
   wait "$pid" 2>/dev/null || true
 }
 trap stop_emulator EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'exit 143' INT TERM
 
 for _ in $(seq 1 300); do
   [ -s "$port_file" ] && break
@@ -70,7 +69,7 @@ export VOSS_URL="$url" VOSS_USERNAME=hcsadmin@sys.hcs VOSS_PASSWORD=emulator-pas
 mkdir -p "$tree/tests/integration"
 cat > "$tree/tests/integration/integration_config.yml" <<YAML
 ---
-# Written by tools/with-emulator for this run; the emulator's default credentials (docs/CONTRACTS.md).
+# Written by tools/with-emulator.sh for this run; the emulator's default credentials (docs/CONTRACTS.md).
 emulator_url: $url
 infraon_api_key: emulator-infraon-key
 infraon_username: emulator
@@ -86,4 +85,5 @@ set +e
 "$@"
 status=$?
 set -e
+stop_emulator
 exit "$status"

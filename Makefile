@@ -1,0 +1,176 @@
+# ncm.platforms: `make demo` and `make test` are the two commands; everything they need
+# (virtual environments, the collection tree, ansible-test's offline pip bootstrap) is made here.
+#
+#   make demo         run playbooks/demo.yml twice against the local emulator (2nd run: changed=0)
+#   make test         every check, in order, stopping at the first failure (what CI runs)
+#
+# Single stages for development (each builds what it needs first):
+#   make venv tree sanity sanity-2.19 sanity-2.21 units integration lint molecule importer ee
+#   make clean        remove the build folder (.build);  make distclean  also the venvs
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+TOP := $(CURDIR)
+
+# pyenv: its own idea of the root, else ~/.pyenv (found once, passed on to sub-makes)
+ifeq ($(origin PYENV_ROOT),undefined)
+PYENV_ROOT := $(shell (command -v pyenv >/dev/null 2>&1 && pyenv root) || echo "$(HOME)/.pyenv")
+endif
+# Python 3.11 for the main venv (falls back to python3); 3.12 for the newest ansible-core (optional)
+ifeq ($(origin PY311),undefined)
+PY311 := $(shell tools/find-python.sh 3.11 "$(PYENV_ROOT)" || command -v python3)
+endif
+ifeq ($(origin PY312),undefined)
+PY312 := $(shell tools/find-python.sh 3.12 "$(PYENV_ROOT)" || true)
+endif
+export PYENV_ROOT PY311 PY312
+
+VENV := $(TOP)/.venv
+VENV312 := $(TOP)/.venv312
+VENV_IMPORTER := $(TOP)/.venv-importer
+BUILD := $(TOP)/.build
+TREE := $(BUILD)/ansible_collections/ncm/platforms
+PYDIR := $(BUILD)/python
+TIMES := $(BUILD)/stage-times.txt
+STAGE := $(TOP)/tools/stage.sh $(TIMES)
+
+# extra arguments, e.g. make sanity SANITY_ARGS='--test pylint'
+SANITY_ARGS ?=
+PYTEST_ARGS ?=
+INTEGRATION_ARGS ?=
+
+export ANSIBLE_COLLECTIONS_PATH := $(BUILD)
+ifneq ($(CI),)
+export ANSIBLE_NOCOLOR := 1
+export ANSIBLE_FORCE_COLOR := 0
+endif
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help test demo venv venv311 venv312 venv-importer tree interpreters ansible-test-cache \
+	sanity sanity-2.19 sanity-2.21 units integration lint molecule importer ee clean distclean
+
+help:
+	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
+
+# ---------------------------------------------------------------------------------------------
+# make test: the stages in order; the first failure stops it
+
+test:
+	@rm -f $(TIMES)
+	@$(STAGE) "1 venvs" -- $(MAKE) venv
+	@$(STAGE) "2 collection tree" -- $(MAKE) tree
+	@$(STAGE) "3a sanity (ansible-core 2.19)" -- $(MAKE) sanity-2.19
+	@$(STAGE) "3b sanity (ansible-core 2.21)" -- $(MAKE) sanity-2.21
+	@$(STAGE) "4 unit tests" -- $(MAKE) units
+	@$(STAGE) "5 integration" -- $(MAKE) integration
+	@$(STAGE) "6 ansible-lint" -- $(MAKE) lint
+	@$(STAGE) "7 molecule" -- $(MAKE) molecule
+	@$(STAGE) "8a galaxy-importer" -- $(MAKE) importer
+	@$(STAGE) "8b execution environment" -- $(MAKE) ee
+	@printf '\n===== make test: all stages passed =====\n'; cat $(TIMES)
+
+# ---------------------------------------------------------------------------------------------
+# 1. virtual environments (reinstalled only when the pinned file or the interpreter changes)
+
+venv: venv311 venv312
+
+venv311:
+	@tools/venv.sh $(VENV) "$(PY311)" requirements-dev.txt
+
+venv312:
+	@if [ -n "$(PY312)" ]; then \
+		tools/venv.sh $(VENV312) "$(PY312)" tools/requirements/sanity-py312.txt; \
+	else \
+		echo "no Python 3.12 interpreter: skipping $(VENV312) (sanity with ansible-core 2.21)"; \
+	fi
+
+venv-importer:
+	@tools/venv.sh $(VENV_IMPORTER) "$(PY311)" tools/requirements/importer.txt
+
+# ---------------------------------------------------------------------------------------------
+# 2. the collection tree: .build/ansible_collections/ncm/platforms, a copy of the checkout's
+#    files (tracked + untracked-not-ignored), refreshed on every run
+
+tree:
+	@"$(PY311)" tools/build_collection_tree.py $(TOP) $(BUILD)
+
+interpreters:
+	@tools/python-dir.sh "$(PYENV_ROOT)" $(PYDIR)
+
+ansible-test-cache: venv
+	@tools/ansible-test-cache.sh $(VENV) $(if $(PY312),$(VENV312))
+
+# ---------------------------------------------------------------------------------------------
+# 3. ansible-test sanity: every test, no ignore entries; with the interpreter folder first on
+#    PATH so that the multi-version tests (compile, import) cover every Python found
+
+sanity: sanity-2.19 sanity-2.21
+
+sanity-2.19: venv311 tree interpreters ansible-test-cache
+	@cd $(TREE) && PATH="$(PYDIR):$(VENV)/bin:$$PATH" \
+		$(VENV)/bin/ansible-test sanity --color no $(SANITY_ARGS)
+
+sanity-2.21: venv312 tree interpreters ansible-test-cache
+	@if [ -z "$(PY312)" ]; then echo "no Python 3.12 interpreter: skipping sanity with ansible-core 2.21"; exit 0; fi; \
+	cd $(TREE) && PATH="$(PYDIR):$(VENV312)/bin:$$PATH" \
+		$(VENV312)/bin/ansible-test sanity --color no $(SANITY_ARGS)
+
+# ---------------------------------------------------------------------------------------------
+# 4. unit tests (pytest from .venv, the collection importable as ansible_collections.ncm.platforms)
+#    and the emulator's own tests
+
+units: venv311 tree
+	@cd $(TREE) && PYTHONPATH=$(BUILD) PYTHONDONTWRITEBYTECODE=1 \
+		$(VENV)/bin/python -m pytest -p no:cacheprovider -q tests/unit $(PYTEST_ARGS)
+	@if [ -d $(TREE)/tests/emulator/tests ]; then \
+		cd $(TREE)/tests/emulator && PYTHONPATH=. PYTHONDONTWRITEBYTECODE=1 \
+			$(VENV)/bin/python -m pytest -p no:cacheprovider -q tests $(PYTEST_ARGS); \
+	else \
+		echo "tests/emulator/tests does not exist yet: no emulator tests to run"; \
+	fi
+
+# ---------------------------------------------------------------------------------------------
+# 5. ansible-test integration, every target, against a fresh emulator
+
+integration: venv311 tree
+	@if ! ls -d $(TREE)/tests/integration/targets/*/ >/dev/null 2>&1; then \
+		echo "tests/integration/targets has no targets yet: skipping integration"; exit 0; fi; \
+	tools/with-emulator.sh $(VENV)/bin/python $(BUILD)/emulator-integration $(TREE) -- \
+		env -C $(TREE) PATH="$(VENV)/bin:$$PATH" ansible-test integration --color no $(INTEGRATION_ARGS)
+
+# ---------------------------------------------------------------------------------------------
+# 6. ansible-lint, production profile, offline
+
+lint: venv311 tree
+	@cd $(TREE) && PATH="$(VENV)/bin:$$PATH" ansible-lint --offline --profile production
+
+# ---------------------------------------------------------------------------------------------
+# 7. molecule: every extensions/molecule/<scenario>/molecule.yml, each against a fresh emulator
+
+molecule: venv311 tree
+	@tools/run-molecule.sh $(VENV) $(TREE) $(BUILD)/emulator-molecule
+
+# ---------------------------------------------------------------------------------------------
+# 8. what Galaxy / Automation Hub run on an upload, and the execution-environment metadata
+
+importer: venv311 venv-importer tree
+	@tools/check-importer.sh $(VENV) $(VENV_IMPORTER) $(TREE) $(BUILD)/dist
+
+ee: venv311 tree
+	@tools/check-ee.sh $(VENV) $(TREE) $(BUILD)/ee
+
+# ---------------------------------------------------------------------------------------------
+# make demo
+
+demo: venv311 tree
+	@tools/with-emulator.sh $(VENV)/bin/python $(BUILD)/emulator-demo $(TREE) -- \
+		tools/run-demo.sh $(VENV) $(TREE) playbooks/demo.yml
+
+clean:
+	rm -rf $(BUILD)
+
+distclean: clean
+	rm -rf $(VENV) $(VENV312) $(VENV_IMPORTER)

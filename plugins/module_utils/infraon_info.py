@@ -1,0 +1,92 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Reading Infraon objects for the ``_info`` modules: one by id, or a filtered listing."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from itertools import islice
+
+from ansible_collections.ncm.platforms.plugins.module_utils import errors, infraon, state, validate
+
+CREATED = "creationtime"
+
+
+def options(**extra):
+    """The argument spec shared by the ``_info`` modules (the ``api`` option aside)."""
+    spec = dict(
+        id=dict(type="str"),
+        sort=dict(type="str"),
+        reverse=dict(type="bool"),
+        page_size=dict(type="int", default=infraon.PAGE_SIZE),
+        limit=dict(type="int"),
+        filters=dict(type="dict"),
+        created_after=dict(type="str"),
+        created_before=dict(type="str"),
+        options=dict(type="bool", default=False),
+    )
+    spec.update(extra)
+    return spec
+
+
+def check(params, resource):
+    """Fail before any request on a bad bound, size or filter."""
+    validate.datetimes(params, ("created_after", "created_before"))
+    for name in ("page_size", "limit"):
+        if params.get(name) is not None and params[name] < 1:
+            raise errors.InputError("%s must be at least 1 (got %d)." % (name, params[name]))
+    secret = sorted(set(params.get("filters") or {}) & set(resource.secrets))
+    if secret:
+        raise errors.InputError("filters: %s cannot be filtered on (a secret)." % ", ".join(secret))
+
+
+def _wanted(resource, filters):
+    """The filters with values of text fields as text (YAML may give ``1`` for ``"1"``)."""
+    wanted = {}
+    for name, value in filters.items():
+        field = resource.spec.get(name)
+        text = field is not None and field.kind == "str" and isinstance(value, (int, float))
+        wanted[name] = str(value) if text and not isinstance(value, bool) else value
+    return wanted
+
+
+def _instant(value):
+    return state.parse_datetime(value)[0] if value is not None else None
+
+
+def _created_between(item, after, before):
+    """Whether ``creationtime`` is at or after ``after`` and before ``before``."""
+    if after is None and before is None:
+        return True
+    try:
+        created = _instant(item.get(CREATED))
+    except ValueError:
+        return False
+    if created is None:
+        return False
+    return (after is None or created >= after) and (before is None or created < before)
+
+
+def read(module, client, resource, result_key, criteria=None):
+    """``(False, result)`` with the matching objects (secrets masked) and their ``count``."""
+    params = module.params
+    check(params, resource)
+    wanted = _wanted(resource, params.get("filters") or {})
+    wanted.update(criteria or {})
+    after, before = _instant(params.get("created_after")), _instant(params.get("created_before"))
+    if params.get("id") is not None:
+        found = client.get(resource.path, params["id"])
+        items = [found] if found is not None else []
+    else:
+        items = client.iter_all(resource.path, sort=params.get("sort"), reverse=params.get("reverse"),
+                                page_size=params["page_size"])
+    kept = (item for item in items
+            if infraon.matches(item, wanted, resource.spec) and _created_between(item, after, before))
+    records = [state.masked(resource.spec, item) for item in islice(kept, params.get("limit"))]
+    result = {result_key: records, "count": len(records)}
+    if params["options"]:
+        answer = client.options(resource.path)
+        result["options"] = state.masked(resource.spec, answer) if isinstance(answer, dict) else answer
+    return False, result

@@ -1,0 +1,146 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: nccm_account_audit_info
+short_description: Read Infraon NCCM jobs-account-audit records
+version_added: 0.1.0
+description:
+  - Reads one record by O(id), or lists the records at C(/ux/nccm/jobs-account-audit/),
+    reading every page (or until O(limit) records matched).
+  - O(filters), O(created_after) and O(created_before) are applied by the module to each
+    record read; the API has no server-side filter.
+  - The device credentials C(dpassword) and C(denable_password) are returned as C(********).
+author:
+  - ncm.platforms contributors (@ncm-platforms)
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - ncm.platforms.infraon
+attributes:
+  check_mode:
+    support: full
+    details: The module only reads; it runs the same in check mode.
+  diff_mode:
+    support: N/A
+    details: The module never changes anything.
+  platform:
+    platforms: all
+options:
+  id:
+    description:
+      - Read only the record with this id (one C(GET)); no record is returned when it does not exist.
+    type: str
+  sort:
+    description:
+      - Field the server sorts the list by (passed through as C(sort)).
+    type: str
+  reverse:
+    description:
+      - Whether the server sorts in reverse order (passed through as C(reverse)).
+    type: bool
+  page_size:
+    description:
+      - Records asked for per page. The server may answer fewer; the module still reads to the end.
+    type: int
+    default: 500
+  limit:
+    description:
+      - Return at most this many records (after filtering), and stop reading pages then.
+    type: int
+  filters:
+    description:
+      - Field name to value; only records whose fields equal every value are returned.
+      - Numbers and numeric strings compare alike, date-times as instants.
+      - The credentials C(dpassword) and C(denable_password) cannot be filtered on.
+    type: dict
+  created_after:
+    description:
+      - Only records whose C(creationtime) is at or after this ISO 8601 date-time.
+    type: str
+  created_before:
+    description:
+      - Only records whose C(creationtime) is before this ISO 8601 date-time.
+    type: str
+  options:
+    description:
+      - Also return the answer of C(/ux/nccm/jobs-account-audit/options/) as RV(options).
+    type: bool
+    default: false
+seealso:
+  - module: ncm.platforms.nccm_account_audit
+"""
+
+EXAMPLES = r"""
+- name: Read the failed SSH sessions of one organization created in August 2025
+  ncm.platforms.nccm_account_audit_info:
+    api:
+      url: "{{ infraon_url }}"
+      api_key: "{{ infraon_api_key }}"
+    filters:
+      organization: acme
+      connection_protocol: ssh
+    created_after: "2025-08-01T00:00:00Z"
+    created_before: "2025-09-01T00:00:00Z"
+  register: audit
+
+- name: Read the 10 newest records and the field defaults
+  ncm.platforms.nccm_account_audit_info:
+    api:
+      url: "{{ infraon_url }}"
+      api_key: "{{ infraon_api_key }}"
+    sort: creationtime
+    reverse: true
+    limit: 10
+    options: true
+"""
+
+RETURN = r"""
+records:
+  description: The matching records, in the server's order, credentials masked.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - id: 66d2f0a1c3e4b5a6d7e8f901
+      creationtime: "2025-08-31T03:41:36.327Z"
+      organization: acme
+      job_id: JOB-42
+      dpassword: "********"
+count:
+  description: How many records RV(records) holds.
+  returned: always
+  type: int
+  sample: 1
+options:
+  description: The answer of the C(options/) call (field defaults), credentials masked.
+  returned: when O(options=true)
+  type: dict
+  sample:
+    organization: ""
+    connection_protocol: ""
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, infraon, infraon_info, runner
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon_resources import AUDIT
+
+
+def run(module, client):
+    return infraon_info.read(module, client, AUDIT, "records")
+
+
+def main():
+    module = AnsibleModule(argument_spec=api_spec.argument_spec("infraon", **infraon_info.options()),
+                           supports_check_mode=True)
+    runner.execute(module, infraon.connect, run)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,234 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: nccm_configuration_policy
+short_description: Manage an Infraon NCCM configuration policy
+version_added: 0.1.0
+description:
+  - Creates, updates or deletes one configuration policy at C(/ux/nccm/configuration_policies/).
+  - The policy is found by O(id), else by O(policyid), reading every page of the list.
+    More than one policy with the same O(policyid) fails the task and lists their ids.
+  - Only the options that are set are compared; date-times are compared as instants, list
+    options as sets and O(policy_schedule) key by key. An update sends the whole writable
+    policy (the current one merged with the options set) with C(PUT).
+  - Options are checked before any request is sent.
+author:
+  - ncm.platforms contributors (@ncm-platforms)
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - ncm.platforms.infraon
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  platform:
+    platforms: all
+options:
+  state:
+    description:
+      - V(present) creates the policy or updates it; V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+  id:
+    description:
+      - The server's id of the policy. With O(state=present) the policy must exist.
+      - One of O(id) and O(policyid) is required.
+    type: str
+  policyid:
+    description:
+      - The policy's own key, unique per tenant (at most 25 characters).
+      - Required to create a policy.
+    type: str
+  name:
+    description:
+      - Display name.
+    type: str
+  description:
+    description:
+      - Free text.
+    type: str
+  organization:
+    description:
+      - Organization the policy belongs to (at most 25 characters).
+      - Required to create a policy.
+    type: str
+  processid:
+    description:
+      - Process id; the server uses V(1) when a new policy does not set it.
+    type: int
+  associate_users:
+    description:
+      - Associated users, as the text the API takes.
+    type: str
+  associate_groups:
+    description:
+      - Associated groups, as the text the API takes.
+    type: str
+  associated_rules:
+    description:
+      - Associated rules, as the text the API takes.
+    type: str
+  associated_rule_groups:
+    description:
+      - Rule groups of the policy; the order does not matter.
+    type: list
+    elements: str
+  lastupdatetime:
+    description:
+      - Date-time of the last update, ISO 8601 (for example V(2025-08-31T16:02:16.736Z)).
+    type: str
+  activated_by:
+    description:
+      - Who activated the policy.
+    type: str
+  activation_time:
+    description:
+      - Date-time of the activation, ISO 8601.
+    type: str
+  activation_remarks:
+    description:
+      - Remarks on the activation.
+    type: str
+  policy_schedule:
+    description:
+      - The schedule object. Only the keys given are compared and changed; other keys
+        of the current schedule are kept.
+    type: dict
+  lastaction:
+    description:
+      - Date-time of the last action, ISO 8601.
+    type: str
+  nextaction:
+    description:
+      - Date-time of the next action, ISO 8601.
+    type: str
+  progress:
+    description:
+      - Progress value.
+    type: int
+  starttime:
+    description:
+      - Start time as the API takes it (an integer).
+    type: int
+  endtime:
+    description:
+      - End time as the API takes it (an integer).
+    type: int
+  created_by:
+    description:
+      - Creator of the policy.
+    type: str
+  modified_by:
+    description:
+      - Last modifier of the policy.
+    type: str
+  assigned_users:
+    description:
+      - Users assigned to the policy; the order does not matter.
+    type: list
+    elements: str
+  assigned_group:
+    description:
+      - Groups assigned to the policy; the order does not matter.
+    type: list
+    elements: str
+  is_deleted:
+    description:
+      - The policy's deleted flag (a field of the policy, not a way to delete it).
+    type: bool
+notes:
+  - Read-only fields (C(id), C(status), C(creationtime), C(last_update_time),
+    C(next_action_time), C(last_action_time), C(is_private), C(rule_description),
+    C(schedule_descr), C(visibility)) are returned but never sent.
+seealso:
+  - module: ncm.platforms.nccm_configuration_policy_info
+"""
+
+EXAMPLES = r"""
+- name: Declare a nightly backup policy
+  ncm.platforms.nccm_configuration_policy:
+    api:
+      url: "{{ infraon_url }}"
+      api_key: "{{ infraon_api_key }}"
+    policyid: POL-BACKUP-01
+    organization: acme
+    name: Nightly backup
+    assigned_users: [alice, bob]
+    policy_schedule:
+      frequency: daily
+      at: "02:00"
+
+- name: Change only the schedule time (other keys of the schedule are kept)
+  ncm.platforms.nccm_configuration_policy:
+    api:
+      url: "{{ infraon_url }}"
+      api_key: "{{ infraon_api_key }}"
+    policyid: POL-BACKUP-01
+    policy_schedule:
+      at: "03:00"
+
+- name: Delete the policy
+  ncm.platforms.nccm_configuration_policy:
+    api:
+      url: "{{ infraon_url }}"
+      api_key: "{{ infraon_api_key }}"
+    policyid: POL-BACKUP-01
+    state: absent
+"""
+
+RETURN = r"""
+policy:
+  description:
+    - The policy as the server holds it after the task (in check mode, as it would be).
+    - Empty when O(state=absent).
+  returned: always
+  type: dict
+  sample:
+    id: 66d2f0a1c3e4b5a6d7e8f901
+    policyid: POL-BACKUP-01
+    organization: acme
+    name: Nightly backup
+    processid: 1
+    assigned_users: [alice, bob]
+    policy_schedule:
+      frequency: daily
+      at: "02:00"
+    creationtime: "2025-08-31T16:02:16.736Z"
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, infraon, infraon_sync, runner
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon_resources import POLICY
+
+
+def argument_spec():
+    return api_spec.argument_spec(
+        "infraon",
+        state=dict(type="str", choices=["present", "absent"], default="present"),
+        id=dict(type="str"),
+        **POLICY.options())
+
+
+def run(module, client):
+    criteria = {"policyid": module.params["policyid"]}
+    return infraon_sync.ensure(module, client, POLICY, criteria, "policy")
+
+
+def main():
+    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True,
+                           required_one_of=[["id", "policyid"]])
+    runner.execute(module, infraon.connect, run)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: nccm_configuration_policy_info
+short_description: Read Infraon NCCM configuration policies
+version_added: 0.1.0
+description:
+  - Reads one policy by O(id), the policies with a O(policyid), or lists the policies at
+    C(/ux/nccm/configuration_policies/), reading every page (or until O(limit) policies matched).
+  - O(policyid), O(filters), O(created_after) and O(created_before) are applied by the
+    module to each policy read; the API has no server-side filter.
+author:
+  - ncm.platforms contributors (@ncm-platforms)
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - ncm.platforms.infraon
+attributes:
+  check_mode:
+    support: full
+    details: The module only reads; it runs the same in check mode.
+  diff_mode:
+    support: N/A
+    details: The module never changes anything.
+  platform:
+    platforms: all
+options:
+  id:
+    description:
+      - Read only the policy with this id (one C(GET)); no policy is returned when it does not exist.
+    type: str
+  policyid:
+    description:
+      - Only the policies with this C(policyid).
+    type: str
+  sort:
+    description:
+      - Field the server sorts the list by (passed through as C(sort)).
+    type: str
+  reverse:
+    description:
+      - Whether the server sorts in reverse order (passed through as C(reverse)).
+    type: bool
+  page_size:
+    description:
+      - Policies asked for per page. The server may answer fewer; the module still reads to the end.
+    type: int
+    default: 500
+  limit:
+    description:
+      - Return at most this many policies (after filtering), and stop reading pages then.
+    type: int
+  filters:
+    description:
+      - Field name to value; only policies whose fields equal every value are returned.
+      - Numbers and numeric strings compare alike, date-times as instants, lists as sets,
+        and a dict value matches when each of its keys matches.
+    type: dict
+  created_after:
+    description:
+      - Only policies whose C(creationtime) is at or after this ISO 8601 date-time.
+    type: str
+  created_before:
+    description:
+      - Only policies whose C(creationtime) is before this ISO 8601 date-time.
+    type: str
+  options:
+    description:
+      - Also return the answer of C(/ux/nccm/configuration_policies/options/) as RV(options).
+    type: bool
+    default: false
+seealso:
+  - module: ncm.platforms.nccm_configuration_policy
+"""
+
+EXAMPLES = r"""
+- name: Read one policy by its policyid
+  ncm.platforms.nccm_configuration_policy_info:
+    api:
+      url: "{{ infraon_url }}"
+      api_key: "{{ infraon_api_key }}"
+    policyid: POL-BACKUP-01
+  register: found
+
+- name: List the active policies of an organization, sorted by name
+  ncm.platforms.nccm_configuration_policy_info:
+    api:
+      url: "{{ infraon_url }}"
+      api_key: "{{ infraon_api_key }}"
+    filters:
+      organization: acme
+      is_deleted: false
+    sort: name
+"""
+
+RETURN = r"""
+policies:
+  description: The matching policies, in the server's order.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - id: 66d2f0a1c3e4b5a6d7e8f901
+      policyid: POL-BACKUP-01
+      organization: acme
+      name: Nightly backup
+count:
+  description: How many policies RV(policies) holds.
+  returned: always
+  type: int
+  sample: 1
+options:
+  description: The answer of the C(options/) call (field defaults).
+  returned: when O(options=true)
+  type: dict
+  sample:
+    processid: 1
+    policyid: ""
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, infraon, infraon_info, runner
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon_resources import POLICY
+
+
+def run(module, client):
+    policyid = module.params["policyid"]
+    criteria = {"policyid": policyid} if policyid is not None else None
+    return infraon_info.read(module, client, POLICY, "policies", criteria)
+
+
+def main():
+    argument_spec = api_spec.argument_spec("infraon", **infraon_info.options(policyid=dict(type="str")))
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    runner.execute(module, infraon.connect, run)
+
+
+if __name__ == "__main__":
+    main()

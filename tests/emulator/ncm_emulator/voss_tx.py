@@ -1,0 +1,202 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""VOSS writes and ``tool/Transaction``.
+
+A write is an operation (``add``, ``modify``, ``delete``, ``bulk_delete``) checked when it
+arrives (schema errors answer 400 at once, in both modes). Without ``nowait`` it is applied
+at once; a conflict answers 409, a missing instance 404. With ``nowait=true`` it becomes a
+transaction (202), stored with its submission time; ``settle`` (run at the start of every
+VOSS request) applies each transaction whose time has come, in submission order, so the
+change appears exactly when the transaction turns final, not before. Its status:
+
+- ``Queued`` for the first quarter of ``voss_transaction_seconds``, then ``In Progress``;
+- then the word of switch ``voss_final_status_word`` (``Success`` or ``Completed``), or
+  ``Fail`` with ``data.message`` when applying it failed (conflict, instance gone) or when
+  it was one of the next ``voss_fail_transactions`` transactions (counted down as they are
+  submitted; their message is switch ``voss_fail_message``).
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import uuid
+from datetime import datetime, timezone
+
+from . import voss_model
+
+USERS = "voss_users"
+TRANSACTIONS = "voss_transactions"
+ACTIONS = {
+    "add": "Create",
+    "modify": "Modify",
+    "delete": "Delete",
+    "bulk_delete": "Bulk Delete",
+}
+
+
+def iso(epoch):
+    """``2025-08-31T03:41:36.327Z`` from epoch seconds."""
+    stamp = datetime.fromtimestamp(epoch, timezone.utc)
+    return stamp.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (stamp.microsecond // 1000)
+
+
+def apply(emu, op, now):
+    """Carry out an operation on the store; raises ``VossError`` (404, 409) when it cannot."""
+    users = emu.collection(USERS)
+    kind = op["operation"]
+    if kind == "add":
+        if emu.get_object("voss_hierarchy", op["node"]) is None:
+            raise voss_model.VossError(404, "Hierarchy node %s no longer exists." % op["node"])
+        stored = op["stored"]
+        other = voss_model.find_conflict(users.values(), op["node"], stored["hcsUname"])
+        if other is not None:
+            raise voss_model.VossError(409, "An HcsAdminUserREL with hcsUname %r already exists at this hierarchy (%s)."
+                                       % (stored["hcsUname"], other), "hcsUname")
+        user = {"id": op["pkid"], "data_pkid": op["data_pkid"], "hierarchy": op["node"], "created": iso(now)}
+        user.update(stored)
+        emu.put_object(USERS, user)
+        return
+    if kind == "modify":
+        user = users.get(op["pkid"])
+        if user is None:
+            raise voss_model.VossError(404, "HcsAdminUserREL %s not found." % op["pkid"])
+        stored = op["stored"]
+        other = voss_model.find_conflict(users.values(), user["hierarchy"], stored["hcsUname"], exclude=user["id"])
+        if other is not None:
+            raise voss_model.VossError(409, "An HcsAdminUserREL with hcsUname %r already exists at this hierarchy (%s)."
+                                       % (stored["hcsUname"], other), "hcsUname")
+        user.update(stored)
+        emu.put_object(USERS, user)
+        return
+    pkids = op["pkids"] if kind == "bulk_delete" else [op["pkid"]]
+    missing = [pkid for pkid in pkids if pkid not in users]
+    if missing:
+        raise voss_model.VossError(404, "HcsAdminUserREL %s not found." % ", ".join(missing))
+    for pkid in pkids:
+        emu.delete_object(USERS, pkid)
+
+
+def submit(emu, op, username, hierarchy_path, description):
+    """Store a transaction for ``op``; returns its id."""
+    now = emu.now().timestamp()
+    fail = None
+    remaining = emu.switch("voss_fail_transactions")
+    if remaining and remaining > 0:
+        fail = emu.switch("voss_fail_message") or "Transaction failed."
+        emu.switches["voss_fail_transactions"] = remaining - 1
+    tx_id = str(uuid.uuid4())
+    emu.put_object(TRANSACTIONS, {
+        "id": tx_id,
+        "t0": now,
+        "duration": float(emu.switch("voss_transaction_seconds")),
+        "op": op,
+        "username": username,
+        "hierarchy": hierarchy_path,
+        "description": description,
+        "fail": fail,
+        "state": "pending",
+        "outcome": None,
+        "message": None,
+    })
+    return tx_id
+
+
+def settle(emu):
+    """Apply every transaction whose time has come, oldest first."""
+    now = emu.now().timestamp()
+    for tx in emu.collection(TRANSACTIONS).values():
+        if tx["state"] != "pending" or now < tx["t0"] + tx["duration"]:
+            continue
+        end = tx["t0"] + tx["duration"]
+        tx["state"] = "done"
+        if tx["fail"]:
+            tx["outcome"], tx["message"] = "Fail", tx["fail"]
+        else:
+            try:
+                apply(emu, tx["op"], end)
+                tx["outcome"] = "Success"
+            except voss_model.VossError as exc:
+                tx["outcome"], tx["message"] = "Fail", exc.message
+        emu.mark_dirty()
+
+
+def status_of(emu, tx, now):
+    if tx["state"] == "done":
+        return emu.switch("voss_final_status_word") if tx["outcome"] == "Success" else "Fail"
+    if now < tx["t0"] + tx["duration"] / 4.0:
+        return "Queued"
+    return "In Progress"
+
+
+def instance_href(emu, pkid, node_id):
+    """The href of an instance in ``data.resource`` (style: switch ``voss_href_style``)."""
+    if emu.switch("voss_href_style") == "slash_query":
+        return "%s/%s/?hierarchy=%s" % (voss_model.BASE, pkid, node_id)
+    return "%s/%s" % (voss_model.BASE, pkid)
+
+
+def _resource(emu, tx, done_ok):
+    op = tx["op"]
+    kind = op["operation"]
+    resource = {"hierarchy": tx["hierarchy"], "model_type": voss_model.MODEL,
+                "before_transaction": None, "current_state": None, "after_transaction": None}
+    if kind == "bulk_delete":
+        resource["hrefs"] = [instance_href(emu, pkid, op["node"]) for pkid in op["pkids"]]
+        return resource
+    href = instance_href(emu, op["pkid"], op["node"])
+    if kind == "add":
+        if done_ok:
+            resource["current_state"] = resource["after_transaction"] = href
+    elif kind == "modify":
+        resource["before_transaction"] = resource["current_state"] = href
+        if done_ok:
+            resource["after_transaction"] = href
+    else:
+        resource["before_transaction"] = href
+        if not done_ok:
+            resource["current_state"] = href
+    return resource
+
+
+def render(emu, tx):
+    """The answer of ``GET /api/tool/Transaction/<id>/``."""
+    now = emu.now().timestamp()
+    status = status_of(emu, tx, now)
+    done = tx["state"] == "done"
+    done_ok = done and tx["outcome"] == "Success"
+    started = tx["t0"] + tx["duration"] / 4.0
+    href = "/api/tool/Transaction/%s" % tx["id"]
+    data = {
+        "status": status,
+        "username": tx["username"],
+        "action": "%s %s" % (ACTIONS[tx["op"]["operation"]], voss_model.MODEL),
+        "operation": tx["op"]["operation"],
+        "description": tx["description"],
+        "submitted_time": iso(tx["t0"]),
+        "started_time": iso(started) if status != "Queued" else None,
+        "completed_time": iso(tx["t0"] + tx["duration"]) if done else None,
+        "message": tx["message"],
+        "detail": tx["message"] if done and not done_ok else None,
+        "rolled_back": done and not done_ok,
+        "hierarchy": tx["hierarchy"],
+        "resource": _resource(emu, tx, done_ok),
+    }
+    return {
+        "pkid": tx["id"],
+        "meta": {
+            "model_type": "tool/Transaction",
+            "summary_attrs": [{"name": "name", "title": "Name"}],
+            "references": {},
+            "actions": [{"replay": {"class": "execute", "href": href + "/replay?format=json", "method": "GET", "title": "Replay"}}],
+        },
+        "data": data,
+    }
+
+
+def poll(emu, tx):
+    """The answer of ``GET /api/tool/Transaction/<id>/poll/``."""
+    return {tx["id"]: {"status": status_of(emu, tx, emu.now().timestamp()),
+                       "href": "/api/tool/Transaction/%s" % tx["id"],
+                       "description": tx["description"]}}

@@ -1,0 +1,47 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Run an Infraon module's ``main()`` against a ``Mock(spec=InfraonClient)``."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import contextlib
+import json
+from unittest import mock
+
+import pytest
+from ansible.module_utils import basic
+
+from ansible_collections.ncm.platforms.plugins.module_utils import infraon
+
+try:
+    from ansible.module_utils.testing import patch_module_args
+except ImportError:  # ansible-core < 2.19 reads _ANSIBLE_ARGS
+    @contextlib.contextmanager
+    def patch_module_args(args):
+        encoded = json.dumps({"ANSIBLE_MODULE_ARGS": args}).encode("utf-8")
+        with mock.patch.object(basic, "_ANSIBLE_ARGS", encoded):
+            yield
+
+API = {"url": "https://nccm.example.test", "api_key": "api-key-0042"}
+
+
+def new_client():
+    return mock.Mock(spec=infraon.InfraonClient)
+
+
+def run_module(module, params, client, capsys, check_mode=False, diff=False):
+    """Run ``module.main()``; return the parsed result (``failed`` set on fail_json)."""
+    args = dict(params, _ansible_check_mode=check_mode, _ansible_diff=diff)
+    args.setdefault("api", dict(API))
+    with patch_module_args(args), mock.patch.object(infraon, "connect", return_value=client):
+        with pytest.raises(SystemExit):
+            module.main()
+    return json.loads(capsys.readouterr().out)
+
+
+def writes(client):
+    """The write calls made on the mocked client."""
+    return [call for call in client.mock_calls if call[0] in ("create", "update", "delete")]

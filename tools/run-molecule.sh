@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Run `molecule test` for every scenario under TREE/extensions/molecule/<name>/molecule.yml,
+# each against a fresh emulator (tools/with-emulator.sh exports EMULATOR_URL, INFRAON_URL, ...).
+#   tools/run-molecule.sh VENV TREE STATE_DIR
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+venv=${1:?usage: tools/run-molecule.sh VENV TREE STATE_DIR}
+tree=${2:?usage}
+state_dir=${3:?usage}
+
+scenarios=()
+for file in "$tree"/extensions/molecule/*/molecule.yml; do
+  [ -f "$file" ] || continue
+  name=${file%/molecule.yml}
+  scenarios+=("${name##*/}")
+done
+
+if [ ${#scenarios[@]} -eq 0 ]; then
+  echo "extensions/molecule has no scenarios yet: no molecule scenario to run"
+  exit 0
+fi
+
+# molecule calls ansible-playbook and ansible-config from PATH: the venv, activated
+export PATH="$venv/bin:$PATH" VIRTUAL_ENV="$venv"
+# the collection under test is the build tree, never a copy in ~/.ansible/collections
+export ANSIBLE_COLLECTIONS_PATH
+ANSIBLE_COLLECTIONS_PATH=$(cd "$tree/../../.." && pwd)
+
+passed=0
+for scenario in "${scenarios[@]}"; do
+  printf -- '--- molecule scenario %s\n' "$scenario"
+  "$here/with-emulator.sh" "$venv/bin/python" "$state_dir/$scenario" "$tree" -- \
+    env -C "$tree/extensions" molecule test --scenario-name "$scenario"
+  passed=$((passed + 1))
+done
+echo "molecule: ${passed} scenario(s) passed: ${scenarios[*]}"
