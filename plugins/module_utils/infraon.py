@@ -106,8 +106,7 @@ class InfraonClient(object):
                 raise errors.ResponseFormatError(
                     "GET %s answered page %d with the same items as page %d: the server ignores "
                     "the page parameter" % (path, page, page - 1), method="GET", path=path)
-            for item in items:
-                yield item
+            yield from items
             seen += len(items)
             longest = max(longest, len(items))
             if not items or _last_page(envelope, len(items), seen, longest):

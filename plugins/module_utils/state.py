@@ -75,8 +75,6 @@ def _offset(text):
     return datetime.timezone(sign * datetime.timedelta(minutes=minutes))
 
 
-
-
 def _same_instant(desired, current):
     try:
         want, want_fraction = parse_datetime(desired)

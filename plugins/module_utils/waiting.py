@@ -44,28 +44,23 @@ def wait_for(poll, is_final, timeout, interval=5.0, max_interval=30.0, factor=1.
     ``state`` is an already known state (for example the answer to the submit), checked
     before the first poll. The interval starts at ``interval`` and grows by ``factor`` up
     to ``max_interval``; no sleep runs past the deadline. A non-transient error ends the
-    wait at once; a transient one too when no state could ever be read.
+    wait at once; a transient one too when no state was read by the deadline.
     """
     started = clock()
     deadline = started + timeout
     polls = 0
-    last_error = None
     while True:
         if state is not None and is_final(state):
             return WaitResult(state, True, clock() - started, polls)
         now = clock()
-        if now >= deadline and (polls or state is not None):
-            if state is None and last_error is not None:
-                raise last_error
-            return WaitResult(state, False, now - started, polls)
         if polls or state is not None:
+            if now >= deadline:
+                return WaitResult(state, False, now - started, polls)
             sleep(max(0.0, min(interval, deadline - now)))
             interval = min(max_interval, interval * factor)
         polls += 1
         try:
             state = poll()
-            last_error = None
         except errors.NcmError as exc:
-            if not is_transient(exc):
+            if not is_transient(exc) or (state is None and clock() >= deadline):
                 raise
-            last_error = exc

@@ -221,7 +221,7 @@ def argument_spec():
         id=dict(type="str"),
         identity=dict(type="list", elements="str", choices=IDENTITY_CHOICES,
                       default=list(AUDIT.natural_key)),
-        update_password=dict(type="str", choices=["always", "on_create"], default="on_create"),
+        update_password=dict(type="str", choices=["always", "on_create"], default="on_create", no_log=False),
         **AUDIT.options())
 
 

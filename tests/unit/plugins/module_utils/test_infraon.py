@@ -50,6 +50,21 @@ def sent(index):
 
 
 # --- connecting ----------------------------------------------------------------------
+def test_the_api_option_sets_tls_timeout_and_retries():
+    api = client(ca_path="/etc/ssl/ca.pem", timeout=7, retries=5)
+    assert (api.rest.verify, api.rest.timeout, api.rest.retries) == ("/etc/ssl/ca.pem", 7, 5)
+    assert client(validate_certs=False).rest.verify is False
+    assert api.rest.base_url == BASE
+
+
+@responses.activate
+def test_debug_lines_go_to_module_debug_without_the_key():
+    module = FakeModule(api_key=KEY)
+    page(500, 1, [])
+    infraon.InfraonClient.from_module(module).list_all(POLICY.path)
+    assert module.lines and all(KEY not in line for line in module.lines)
+
+
 @responses.activate
 def test_api_key_goes_verbatim_in_the_authorization_header():
     page(500, 1, [])

@@ -39,7 +39,8 @@ class Pages(object):
             yield dict(record)
 
 
-def listing(records=RECORDS):
+def listing(records=None):
+    records = RECORDS if records is None else records
     client = new_client()
     client.iter_all.side_effect = Pages(records)
     return client
