@@ -46,6 +46,8 @@ export ANSIBLE_COLLECTIONS_PATH := $(BUILD)
 ifneq ($(CI),)
 export ANSIBLE_NOCOLOR := 1
 export ANSIBLE_FORCE_COLOR := 0
+export NO_COLOR := 1
+export PY_COLORS := 0
 endif
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 

@@ -9,6 +9,10 @@ set -euo pipefail
 venv=${1:?usage: tools/check-ee.sh VENV TREE WORK_DIR}
 tree=${2:?usage}
 work=${3:?usage}
+venv=$(cd "$venv" && pwd)
+tree=$(cd "$tree" && pwd)
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
 export PATH="$venv/bin:$PATH"
 
 rm -rf "$work"

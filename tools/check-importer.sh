@@ -9,6 +9,11 @@ venv=${1:?usage: tools/check-importer.sh VENV IMPORTER_VENV TREE DIST_DIR}
 importer_venv=${2:?usage}
 tree=${3:?usage}
 dist=${4:?usage}
+venv=$(cd "$venv" && pwd)
+importer_venv=$(cd "$importer_venv" && pwd)
+tree=$(cd "$tree" && pwd)
+mkdir -p "$dist"
+dist=$(cd "$dist" && pwd)
 
 rm -rf "$dist"
 mkdir -p "$dist"

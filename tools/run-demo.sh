@@ -7,6 +7,8 @@ set -euo pipefail
 venv=${1:?usage: tools/run-demo.sh VENV TREE PLAYBOOK}
 tree=${2:?usage}
 playbook=${3:?usage}
+venv=$(cd "$venv" && pwd)
+tree=$(cd "$tree" && pwd)
 
 export PATH="$venv/bin:$PATH"
 export ANSIBLE_COLLECTIONS_PATH

@@ -8,6 +8,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 venv=${1:?usage: tools/run-molecule.sh VENV TREE STATE_DIR}
 tree=${2:?usage}
 state_dir=${3:?usage}
+venv=$(cd "$venv" && pwd)
+tree=$(cd "$tree" && pwd)
 
 scenarios=()
 for file in "$tree"/extensions/molecule/*/molecule.yml; do

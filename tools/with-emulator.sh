@@ -14,6 +14,9 @@ top=$(cd "$here/.." && pwd)
 python=${1:?usage: tools/with-emulator.sh PYTHON STATE_DIR COLLECTION_TREE -- COMMAND...}
 state_dir=${2:?usage}
 tree=${3:?usage}
+mkdir -p "$tree"
+tree=$(cd "$tree" && pwd)
+case $python in */*) python=$(cd "$(dirname "$python")" && pwd)/$(basename "$python") ;; esac
 shift 3
 [ "${1:-}" = "--" ] && shift
 [ $# -gt 0 ] || { echo "with-emulator: no command" >&2; exit 2; }
