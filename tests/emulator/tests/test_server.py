@@ -16,6 +16,22 @@ POLICIES = "/ux/nccm/configuration_policies/"
 LIST = POLICIES + "?items_per_page=10&page=1"
 
 
+@pytest.fixture
+def cli(tmp_path):
+    """Start the emulator through its CLI; every process still running at teardown is killed."""
+    procs = []
+
+    def start(*extra):
+        proc, port = run_cli(tmp_path, *extra)
+        procs.append(proc)
+        return proc, port
+    yield start
+    for proc in procs:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+
+
 def run_cli(tmp_path, *extra):
     port_file = tmp_path / "port"
     if port_file.exists():
@@ -74,11 +90,11 @@ def test_config_seeds_and_switch_defaults(start_emulator):
     assert got["count"] == 1, "reset goes back to the configured start state"
 
 
-def test_cli_port_file_config_state_and_sigterm(tmp_path):
+def test_cli_port_file_config_state_and_sigterm(cli, tmp_path):
     config = tmp_path / "config.json"
     config.write_text(json.dumps({"infraon": {"api_key": "cli-key"}}))
     state = tmp_path / "state.json"
-    proc, port = run_cli(tmp_path, "--config", str(config), "--state-file", str(state))
+    proc, port = cli("--config", str(config), "--state-file", str(state))
     base = "http://127.0.0.1:%d" % port
     assert requests.get(base + LIST, headers={"Authorization": "cli-key"}, timeout=10).status_code == 200
     assert requests.post(base + POLICIES, json={"policyid": "cli", "organization": "o"},
@@ -88,23 +104,21 @@ def test_cli_port_file_config_state_and_sigterm(tmp_path):
     assert [p["policyid"] for p in saved["store"]["infraon_policies"].values()] == ["cli"]
     assert not [name for name in os.listdir(str(tmp_path)) if ".tmp" in name], "no temporary files left"
 
-    proc, port = run_cli(tmp_path, "--config", str(config), "--state-file", str(state))
+    proc, port = cli("--config", str(config), "--state-file", str(state))
     got = requests.get("http://127.0.0.1:%d" % port + LIST, headers={"Authorization": "cli-key"}, timeout=10).json()
     assert [p["policyid"] for p in got] == ["cli"]
     assert stop(proc, signal.SIGINT) == 0
 
 
-def test_cli_tls_dir(tmp_path):
+def test_cli_tls_dir(cli, tmp_path):
     tls = tmp_path / "tls"
-    proc, port = run_cli(tmp_path, "--tls-dir", str(tls))
-    try:
-        base = "https://127.0.0.1:%d" % port
-        assert requests.get(base + LIST, headers=KEY, verify=str(tls / "ca.pem"), timeout=10).status_code == 200
-        assert requests.get("https://localhost:%d" % port + LIST, headers=KEY, verify=str(tls / "ca.pem"), timeout=10).ok
-        with pytest.raises(requests.exceptions.SSLError):
-            requests.get(base + LIST, headers=KEY, timeout=10)
-    finally:
-        assert stop(proc) == 0
+    proc, port = cli("--tls-dir", str(tls))
+    base = "https://127.0.0.1:%d" % port
+    assert requests.get(base + LIST, headers=KEY, verify=str(tls / "ca.pem"), timeout=10).status_code == 200
+    assert requests.get("https://localhost:%d" % port + LIST, headers=KEY, verify=str(tls / "ca.pem"), timeout=10).ok
+    with pytest.raises(requests.exceptions.SSLError):
+        requests.get(base + LIST, headers=KEY, timeout=10)
+    assert stop(proc) == 0
 
 
 def test_tls_faults_and_keep_alive(start_emulator, tmp_path):
