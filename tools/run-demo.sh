@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the demo playbook twice (tools/with-emulator.sh provides the emulator): the first run
-# shows what it does, the second must report changed=0 on every host (idempotence).
+# shows what it does (with --diff: the changed fields only), the second must report changed=0 on every host (idempotence).
 #   tools/run-demo.sh VENV TREE PLAYBOOK
 set -euo pipefail
 
@@ -20,7 +20,7 @@ trap 'rm -rf "$log_dir"' EXIT
 
 for run in 1 2; do
   printf '\n--- demo run %s: ansible-playbook %s\n' "$run" "$playbook"
-  (cd "$tree" && ansible-playbook -e "emulator_url=$EMULATOR_URL" "$playbook") | tee "$log_dir/run$run.txt"
+  (cd "$tree" && ansible-playbook --diff -e "emulator_url=$EMULATOR_URL" "$playbook") | tee "$log_dir/run$run.txt"
 done
 
 # PLAY RECAP lines: "host : ok=N changed=N unreachable=N failed=N ..."
