@@ -22,6 +22,7 @@ author:
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.infraon
+  - ncm.platforms.infraon_info
 attributes:
   check_mode:
     support: full
@@ -31,47 +32,6 @@ attributes:
     details: The module never changes anything.
   platform:
     platforms: all
-options:
-  id:
-    description:
-      - Read only the record with this id (one C(GET)); no record is returned when it does not exist.
-    type: str
-  sort:
-    description:
-      - Field the server sorts the list by (passed through as C(sort)).
-    type: str
-  reverse:
-    description:
-      - Whether the server sorts in reverse order (passed through as C(reverse)).
-    type: bool
-  page_size:
-    description:
-      - Records asked for per page. The server may answer fewer; the module still reads to the end.
-    type: int
-    default: 500
-  limit:
-    description:
-      - Return at most this many records (after filtering), and stop reading pages then.
-    type: int
-  filters:
-    description:
-      - Field name to value; only records whose fields equal every value are returned.
-      - Numbers and numeric strings compare alike, date-times as instants.
-      - The credentials C(dpassword) and C(denable_password) cannot be filtered on.
-    type: dict
-  created_after:
-    description:
-      - Only records whose C(creationtime) is at or after this ISO 8601 date-time.
-    type: str
-  created_before:
-    description:
-      - Only records whose C(creationtime) is before this ISO 8601 date-time.
-    type: str
-  options:
-    description:
-      - Also return the answer of C(/ux/nccm/jobs-account-audit/options/) as RV(options).
-    type: bool
-    default: false
 seealso:
   - module: ncm.platforms.nccm_account_audit
 """

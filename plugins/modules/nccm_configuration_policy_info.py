@@ -21,6 +21,7 @@ author:
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.infraon
+  - ncm.platforms.infraon_info
 attributes:
   check_mode:
     support: full
@@ -31,50 +32,10 @@ attributes:
   platform:
     platforms: all
 options:
-  id:
-    description:
-      - Read only the policy with this id (one C(GET)); no policy is returned when it does not exist.
-    type: str
   policyid:
     description:
       - Only the policies with this C(policyid).
     type: str
-  sort:
-    description:
-      - Field the server sorts the list by (passed through as C(sort)).
-    type: str
-  reverse:
-    description:
-      - Whether the server sorts in reverse order (passed through as C(reverse)).
-    type: bool
-  page_size:
-    description:
-      - Policies asked for per page. The server may answer fewer; the module still reads to the end.
-    type: int
-    default: 500
-  limit:
-    description:
-      - Return at most this many policies (after filtering), and stop reading pages then.
-    type: int
-  filters:
-    description:
-      - Field name to value; only policies whose fields equal every value are returned.
-      - Numbers and numeric strings compare alike, date-times as instants, lists as sets,
-        and a dict value matches when each of its keys matches.
-    type: dict
-  created_after:
-    description:
-      - Only policies whose C(creationtime) is at or after this ISO 8601 date-time.
-    type: str
-  created_before:
-    description:
-      - Only policies whose C(creationtime) is before this ISO 8601 date-time.
-    type: str
-  options:
-    description:
-      - Also return the answer of C(/ux/nccm/configuration_policies/options/) as RV(options).
-    type: bool
-    default: false
 seealso:
   - module: ncm.platforms.nccm_configuration_policy
 """

@@ -1,0 +1,55 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    # The reading options every Infraon _info module shares (module_utils/infraon_info.options).
+    DOCUMENTATION = r"""
+options:
+  id:
+    description:
+      - Read only the object with this id (one C(GET)); nothing is returned when it does not exist.
+    type: str
+  sort:
+    description:
+      - Field the server sorts the list by (passed through as C(sort)).
+    type: str
+  reverse:
+    description:
+      - Whether the server sorts in reverse order (passed through as C(reverse)).
+    type: bool
+  page_size:
+    description:
+      - Objects asked for per page. The server may answer fewer; the module still reads to the end.
+    type: int
+    default: 500
+  limit:
+    description:
+      - Return at most this many objects (after filtering), and stop reading pages then.
+    type: int
+  filters:
+    description:
+      - Field name to value; only objects whose fields equal every value are returned.
+      - Numbers and numeric strings compare alike, date-times as instants, lists as sets,
+        and a dict value matches when each of its keys matches.
+      - Secret fields cannot be filtered on.
+    type: dict
+  created_after:
+    description:
+      - Only objects whose C(creationtime) is at or after this ISO 8601 date-time.
+    type: str
+  created_before:
+    description:
+      - Only objects whose C(creationtime) is before this ISO 8601 date-time.
+    type: str
+  options:
+    description:
+      - Also return the answer of the collection's C(options/) call (field defaults) as RV(options).
+    type: bool
+    default: false
+"""
