@@ -125,3 +125,24 @@ def infraon(emu_url):
     session.headers["Authorization"] = INFRAON_KEY
     session.base = emu_url
     return session
+
+
+
+VOSS_AUTH = ("hcsadmin@sys.hcs", "emulator-password")
+
+
+@pytest.fixture
+def voss_caller(emu_url):
+    """Makes functions calling the VOSS API with basic auth, ``format=json`` and a default hierarchy (None: left out)."""
+    session = requests.Session()
+    session.auth = VOSS_AUTH
+
+    def make(default_hierarchy, timeout=30):
+        def call(method, path, hierarchy=default_hierarchy, params=None, **kwargs):
+            query = {"format": "json"}
+            if hierarchy:
+                query["hierarchy"] = hierarchy
+            query.update(params or {})
+            return session.request(method, emu_url + path, params=query, timeout=timeout, **kwargs)
+        return call
+    return make

@@ -11,22 +11,14 @@ import pytest
 import requests
 
 BASE = "/api/relation/HcsAdminUserREL"
-AUTH = ("hcsadmin@sys.hcs", "emulator-password")
 TIMEOUT = 30
 AAA = "sys.hcs.CS-P.CS-NB.AAAGlobal"
 BBB = "sys.hcs.CS-P.CS-NB.BBBCorp"
 
 
 @pytest.fixture
-def voss(emu_url):
-    session = requests.Session()
-    session.auth = AUTH
-
-    def call(method, path, hierarchy=AAA, params=None, **kwargs):
-        query = {"format": "json", "hierarchy": hierarchy}
-        query.update(params or {})
-        return session.request(method, emu_url + path, params=query, timeout=TIMEOUT, **kwargs)
-    return call
+def voss(voss_caller):
+    return voss_caller(AAA, TIMEOUT)
 
 
 def test_paging_past_the_maximum_limit(voss, admin):

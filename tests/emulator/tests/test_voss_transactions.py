@@ -7,24 +7,14 @@ import requests
 
 BASE = "/api/relation/HcsAdminUserREL"
 TX = "/api/tool/Transaction"
-AUTH = ("hcsadmin@sys.hcs", "emulator-password")
 TIMEOUT = 10
 BBB = "sys.hcs.CS-P.CS-NB.BBBCorp"
 SECRET = "Tx-Secret-Pw-9"
 
 
 @pytest.fixture
-def voss(emu_url):
-    session = requests.Session()
-    session.auth = AUTH
-
-    def call(method, path, hierarchy=BBB, params=None, **kwargs):
-        query = {"format": "json"}
-        if hierarchy:
-            query["hierarchy"] = hierarchy
-        query.update(params or {})
-        return session.request(method, emu_url + path, params=query, timeout=TIMEOUT, **kwargs)
-    return call
+def voss(voss_caller):
+    return voss_caller(BBB, TIMEOUT)
 
 
 def user(name, **admin):
