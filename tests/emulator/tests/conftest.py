@@ -127,7 +127,6 @@ def infraon(emu_url):
     return session
 
 
-
 VOSS_AUTH = ("hcsadmin@sys.hcs", "emulator-password")
 
 
