@@ -59,5 +59,6 @@ def test_check_names_the_option_and_the_rule(params, message):
 
 
 def test_check_accepts_values_at_the_limits():
-    AUDIT.check({"organization": "o" * 25, "error": "e" * 2000, "last_update_time": "2025-08-31T03:41:36.327Z"})
-    POLICY.check({"policyid": "p" * 25, "nextaction": "2025-08-31T03:41:36+00:00"})
+    """check() raises on the first broken rule; values exactly at each limit must pass."""
+    assert AUDIT.check({"organization": "o" * 25, "error": "e" * 2000, "last_update_time": "2025-08-31T03:41:36.327Z"}) is None
+    assert POLICY.check({"policyid": "p" * 25, "nextaction": "2025-08-31T03:41:36+00:00"}) is None
