@@ -9,12 +9,19 @@ shift 2
 [ "${1:-}" = "--" ] && shift
 
 printf '\n===== stage: %s =====\n' "$name"
+STAGE_SKIP_FILE=$(mktemp)
+export STAGE_SKIP_FILE
 start=$(date +%s)
 "$@"
 status=$?
 elapsed=$(( $(date +%s) - start ))
+skipped=$(paste -sd ';' "$STAGE_SKIP_FILE")
+rm -f "$STAGE_SKIP_FILE"
 mkdir -p "$(dirname "$times_file")"
-if [ "$status" -eq 0 ]; then
+if [ "$status" -eq 0 ] && [ -n "$skipped" ]; then
+  printf '%-28s %5ss  skipped: %s\n' "$name" "$elapsed" "$skipped" >> "$times_file"
+  printf '===== stage %s skipped: %s (%ss) =====\n' "$name" "$skipped" "$elapsed"
+elif [ "$status" -eq 0 ]; then
   printf '%-28s %5ss  ok\n' "$name" "$elapsed" >> "$times_file"
   printf '===== stage %s passed (%ss) =====\n' "$name" "$elapsed"
 else

@@ -20,6 +20,8 @@ options:
       url:
         description:
           - Base URL of the Infraon tenant, C(scheme://host[:port]) with an optional path prefix.
+          - It must start with C(https://) or C(http://), name a host, and carry no spaces, query
+            string or fragment; anything else fails before any request.
           - The module appends the documented paths (C(/ux/nccm/...)).
           - If not set, the value of the E(INFRAON_URL) environment variable is used.
         type: str
@@ -28,6 +30,8 @@ options:
         description:
           - The API key, sent verbatim in the C(Authorization) header (include any scheme
             word such as C(ApiKey) in the value if your tenant wants one).
+          - Surrounding spaces and line ends (a vaulted value often ends in one) are stripped;
+            a key that is empty, or has a line break inside, fails naming O(api.api_key).
           - Used when set; otherwise O(api.username) and O(api.password) log in at
             C(/ux/api-token-auth/) for a token.
           - If not set, the value of the E(INFRAON_API_KEY) environment variable is used.
@@ -43,23 +47,26 @@ options:
       validate_certs:
         description:
           - Whether to verify the server's TLS certificate.
+          - V(false) wins over O(api.ca_path) (set in the task or the environment): nothing is
+            verified, and the module warns once on an C(https://) URL.
           - If not set, the value of the E(INFRAON_VALIDATE_CERTS) environment variable is used.
         type: bool
         default: true
       ca_path:
         description:
           - A PEM file of CA certificates to verify the server against.
+          - Used only when O(api.validate_certs=true); the file must exist then.
           - If not set, the value of the E(INFRAON_CA_PATH) environment variable is used.
         type: path
       timeout:
         description:
-          - Seconds to wait for each HTTP answer.
+          - Seconds to wait for each HTTP answer; more than 0.
           - If not set, the value of the E(INFRAON_TIMEOUT) environment variable is used.
         type: int
         default: 30
       retries:
         description:
-          - How many times a request is retried after a transient fault (connection error,
+          - How many times (0 or more) a request is retried after a transient fault (connection error,
             HTTP 429, 502, 503 or 504), with capped exponential backoff.
           - A POST is retried only when it never reached the server.
         type: int

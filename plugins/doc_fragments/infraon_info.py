@@ -31,13 +31,17 @@ options:
   limit:
     description:
       - Return at most this many objects (after filtering), and stop reading pages then.
+      - At least 1.
     type: int
   filters:
     description:
       - Field name to value; only objects whose fields equal every value are returned.
       - Numbers and numeric strings compare alike, date-times as instants, lists as sets,
         and a dict value matches when each of its keys matches.
-      - Secret fields cannot be filtered on.
+      - Secret fields cannot be filtered on; a name that is no field of the object fails and
+        lists the known fields.
+      - A boolean V(false) also matches a field the server stores as V(null) or leaves out
+        (an unset flag is not set), so C(is_deleted: false) finds every active policy.
     type: dict
   created_after:
     description:

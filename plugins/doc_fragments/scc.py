@@ -20,6 +20,8 @@ options:
       url:
         description:
           - Base URL of the SteelCentral Controller, C(scheme://host[:port]) with an optional path prefix.
+          - It must start with C(https://) or C(http://), name a host, and carry no spaces, query
+            string or fragment; anything else fails before any request.
           - The module appends the documented paths (C(/api/cmc.configurator/1.0/...)).
           - If not set, the value of the E(SCC_URL) environment variable is used.
         type: str
@@ -44,23 +46,26 @@ options:
       validate_certs:
         description:
           - Whether to verify the server's TLS certificate.
+          - V(false) wins over O(api.ca_path) (set in the task or the environment): nothing is
+            verified, and the module warns once on an C(https://) URL.
           - If not set, the value of the E(SCC_VALIDATE_CERTS) environment variable is used.
         type: bool
         default: true
       ca_path:
         description:
           - A PEM file of CA certificates to verify the server against.
+          - Used only when O(api.validate_certs=true); the file must exist then.
           - If not set, the value of the E(SCC_CA_PATH) environment variable is used.
         type: path
       timeout:
         description:
-          - Seconds to wait for each HTTP answer.
+          - Seconds to wait for each HTTP answer; more than 0.
           - If not set, the value of the E(SCC_TIMEOUT) environment variable is used.
         type: int
         default: 30
       retries:
         description:
-          - How many times a request is retried after a transient fault (connection error,
+          - How many times (0 or more) a request is retried after a transient fault (connection error,
             HTTP 429, 502, 503 or 504), with capped exponential backoff.
           - A POST is retried only when it never reached the server.
         type: int

@@ -1,27 +1,84 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, ncm.platforms contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The Infraon NCCM client: auth header or token login, paging, look-up by natural key, CRUD.
+"""The Infraon NCCM client: its resource tables, auth, paging, look-up by natural key, CRUD.
 
 List answers come as a bare JSON array or as a DRF envelope (``count``/``next``/``results``);
 both are read to the end. A 2xx ``{"status": "error"}`` body is a failure. See
-``API-NOTES.md`` section 1.
+``API-NOTES.md`` section 1 and ``seeds/infraon-*.txt``.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from itertools import islice
 from urllib.parse import quote
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, rest, state
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, rest
+from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
+from ansible_collections.ncm.platforms.plugins.module_utils.resource import Resource
 
 PAGE_SIZE = 500
 LOGIN_PATH = "/ux/api-token-auth/"
 # Keys of a write answer that only report on the write and are not part of an object.
 _REPORT_KEYS = frozenset(("id", "status", "msg", "message", "detail"))
-_ANY = state.Field("any")
+
+
+def _strings(names, max_length=None, secret=False):
+    return dict((name, Field("str", secret=secret, max_length=max_length)) for name in names)
+
+
+_AUDIT_FIELDS = dict(organization=Field("str", max_length=25, required=True))
+_AUDIT_FIELDS.update(_strings(("job_id", "ci_id", "job_iteration_id")))
+_AUDIT_FIELDS.update(_strings(("ipaddress", "device_account"), 225))
+_AUDIT_FIELDS.update(_strings(("dpassword", "denable_password"), 225, secret=True))
+_AUDIT_FIELDS.update(connection_protocol=Field("str", max_length=25), error=Field("str", max_length=2000))
+_AUDIT_FIELDS.update(_strings(("task_owner", "client_ip", "job_type", "job_name", "process_name",
+                               "connection_for"), 225))
+_AUDIT_FIELDS.update(last_update_time=Field("datetime"))
+_AUDIT_FIELDS.update(_strings(("config_type", "uofw"), 225))
+
+AUDIT = Resource(
+    noun="audit record",
+    path="/ux/nccm/jobs-account-audit/",
+    fields=_AUDIT_FIELDS,
+    natural_key=("organization", "job_id", "job_iteration_id", "ci_id"),
+    read_only=("id", "creationtime", "agent_id", "connection_status", "failure_message"),
+)
+
+POLICY = Resource(
+    noun="configuration policy",
+    path="/ux/nccm/configuration_policies/",
+    fields=dict(
+        policyid=Field("str", max_length=25, required=True),
+        name=Field("str"),
+        description=Field("str"),
+        organization=Field("str", max_length=25, required=True),
+        processid=Field("int", default=1),
+        associate_users=Field("str"),
+        associate_groups=Field("str"),
+        associated_rules=Field("str"),
+        associated_rule_groups=Field("set", default=[]),
+        lastupdatetime=Field("datetime"),
+        activated_by=Field("str"),
+        activation_time=Field("datetime"),
+        activation_remarks=Field("str"),
+        policy_schedule=Field("dict", default={}),
+        lastaction=Field("datetime"),
+        nextaction=Field("datetime"),
+        progress=Field("int"),
+        starttime=Field("int"),
+        endtime=Field("int"),
+        created_by=Field("str"),
+        modified_by=Field("str"),
+        assigned_users=Field("set", default=[]),
+        assigned_group=Field("set", default=[]),
+        is_deleted=Field("bool"),
+    ),
+    natural_key=("policyid",),
+    read_only=("id", "status", "creationtime", "last_update_time", "next_action_time", "last_action_time",
+               "is_private", "rule_description", "schedule_descr", "visibility"),
+)
 
 
 def error_in_body(data):
@@ -32,63 +89,30 @@ def error_in_body(data):
     return None
 
 
-def matches(item, criteria, spec=None):
-    """Whether ``item`` has every value of ``criteria`` (an unset value matches a blank one)."""
-    spec = spec or {}
-    return all(state.equal(spec.get(name) or _ANY, value, item.get(name))
-               for name, value in criteria.items())
-
-
 def _is_object(data):
     """Whether a write answer carries the object itself (not just a status or an id)."""
     return isinstance(data, dict) and bool(set(data) - _REPORT_KEYS)
 
 
-def _describe(criteria):
-    return ", ".join("%s=%r" % (name, criteria[name]) for name in sorted(criteria))
-
-
-class InfraonClient(object):
-    """Infraon NCCM calls over one ``rest.RestClient`` session.
-
-    With ``username``/``password`` the client logs in at ``/ux/api-token-auth/`` before
-    its first request (not at construction, so input checks still come first).
-    """
-
-    def __init__(self, rest_client, username=None, password=None):
-        self.rest = rest_client
-        self._login = (username, password) if username is not None else None
-
-    @classmethod
-    def from_module(cls, module):
-        api = module.params["api"]
-        client = rest.RestClient(
-            api["url"], timeout=api["timeout"], retries=api["retries"],
-            validate_certs=api["validate_certs"], ca_path=api["ca_path"],
-            secrets=module.no_log_values, error_in_body=error_in_body, log=module.debug)
-        if api.get("api_key"):
-            client.set_header("Authorization", api["api_key"])
-            return cls(client)
-        return cls(client, api["username"], api["password"])
-
-    # --- session -------------------------------------------------------------------
-    def _request(self, method, path, **kwargs):
-        if self._login is not None:
-            self._log_in()
-        return self.rest.request(method, path, **kwargs)
-
-    def _log_in(self):
-        username, password = self._login
-        self._login = None
-        self.rest.add_secret(password)
-        answer = self.rest.request("POST", LOGIN_PATH, json={"username": username, "password": password},
-                                   idempotent=True)
+def token_login(username, password):
+    """The login hook of a username/password tenant: the token is then sent verbatim."""
+    def login(client):
+        answer = client.request("POST", LOGIN_PATH, json={"username": username, "password": password},
+                                idempotent=True, authenticate=False)
         token = answer.data.get("token") if isinstance(answer.data, dict) else None
         if not token:
             raise errors.ResponseFormatError(
                 "POST %s answered HTTP %s without a token" % (LOGIN_PATH, answer.status),
                 method="POST", path=LOGIN_PATH, status=answer.status)
-        self.rest.set_header("Authorization", str(token))
+        client.set_header("Authorization", str(token))
+    return login
+
+
+class InfraonClient(object):
+    """Infraon NCCM calls over one ``rest.RestClient`` session (``rest``)."""
+
+    def __init__(self, rest_client):
+        self.rest = rest_client
 
     # --- lists ---------------------------------------------------------------------
     def iter_all(self, path, sort=None, reverse=None, page_size=PAGE_SIZE):
@@ -101,7 +125,7 @@ class InfraonClient(object):
         page, seen, longest, previous = 1, 0, 0, None
         while True:
             params = dict(items_per_page=page_size, page=page, sort=sort, reverse=reverse)
-            items, envelope = self._page(path, page, self._request("GET", path, params=params).data)
+            items, envelope = self._page(path, page, self.rest.get(path, params=params).data)
             if items and items == previous:
                 raise errors.ResponseFormatError(
                     "GET %s answered page %d with the same items as page %d: the server ignores "
@@ -127,23 +151,12 @@ class InfraonClient(object):
             "GET %s page %d answered neither a JSON array nor a page envelope with results"
             % (path, page), method="GET", path=path)
 
-    def list_all(self, path, sort=None, reverse=None, limit=None, page_size=PAGE_SIZE):
-        """Every item of a list (or the first ``limit``), in the server's order."""
-        return list(islice(self.iter_all(path, sort, reverse, page_size), limit))
+    def find(self, resource, criteria):
+        """The one object of ``resource`` matching ``criteria``, or None (reads the whole list).
 
-    def find(self, path, criteria, spec=None):
-        """The one item matching ``criteria`` (see ``matches``), or None.
-
-        Reads the whole list; more than one match raises ``errors.AmbiguousMatch`` with their ids.
+        More than one match raises ``errors.AmbiguousMatch`` with their ids.
         """
-        found = [item for item in self.iter_all(path) if matches(item, criteria, spec)]
-        if len(found) > 1:
-            ids = [item.get("id") for item in found]
-            raise errors.AmbiguousMatch(
-                self.rest.redact("%d objects at %s match %s (ids: %s); set id to pick one"
-                                 % (len(found), path, _describe(criteria), ", ".join(str(i) for i in ids))),
-                ids=ids)
-        return found[0] if found else None
+        return compare.find_one(self.iter_all(resource.path), criteria, resource.fields, where=resource.path)
 
     # --- objects -------------------------------------------------------------------
     @staticmethod
@@ -152,36 +165,52 @@ class InfraonClient(object):
 
     def get(self, path, object_id):
         """The object with this id, or None when the server answers 404."""
-        answer = self._request("GET", self.item_path(path, object_id), allow_status=(404,))
+        answer = self.rest.get(self.item_path(path, object_id), allow_status=(404,))
         return None if answer.status == 404 else answer.data
 
     def options(self, path):
         """The answer of the collection's ``options/`` call."""
-        return self._request("GET", path + "options/").data
+        return self.rest.get(path + "options/").data
 
-    def create(self, path, body, key=(), spec=None):
+    def create(self, resource, body, key=None):
         """POST a new object and return it as the server holds it.
 
         When the answer carries no object (no body, or only a status and an id), the object
-        is read back by the id given, else found by the natural ``key`` fields of ``body``.
+        is read back by the id given, else found by the ``key`` fields of ``body`` (the
+        resource's natural key by default).
         """
-        answer = self._request("POST", path, json=body)
+        key = resource.natural_key if key is None else key
+        answer = self.rest.post(resource.path, json=body)
         if _is_object(answer.data):
             return answer.data
         new_id = answer.data.get("id") if isinstance(answer.data, dict) else None
-        found = self.get(path, new_id) if new_id not in (None, "") else None
+        found = self.get(resource.path, new_id) if new_id not in (None, "") else None
         if found is None and key:
-            found = self.find(path, dict((name, body.get(name)) for name in key), spec)
+            found = self._find_created(resource, dict((name, body.get(name)) for name in key))
         if found is None:
             raise errors.ResponseFormatError(
                 "POST %s answered HTTP %s but the new object could not be read back"
-                % (path, answer.status), method="POST", path=path, status=answer.status)
+                % (resource.path, answer.status), method="POST", path=resource.path, status=answer.status)
         return found
+
+    def _find_created(self, resource, criteria):
+        """The object a POST just created, found by its key; several mean that other runs
+        created objects with the same key at the same time, and the message says so."""
+        try:
+            return self.find(resource, criteria)
+        except errors.AmbiguousMatch as exc:
+            ids = exc.details["ids"]
+            raise errors.AmbiguousMatch(
+                "POST %s created the %s, but %d objects now hold %s (ids: %s): other runs created "
+                "the others at the same time. Remove the duplicates, and run the writers of one "
+                "tenant one at a time (throttle: 1)." % (resource.path, resource.noun, len(ids),
+                                                        compare.describe(criteria), ", ".join(str(i) for i in ids)),
+                ids=ids)
 
     def update(self, path, object_id, body):
         """PUT the whole writable object; return the answer's object or a fresh read."""
         item = self.item_path(path, object_id)
-        answer = self._request("PUT", item, json=body)
+        answer = self.rest.put(item, json=body)
         if _is_object(answer.data):
             return answer.data
         found = self.get(path, object_id)
@@ -193,7 +222,7 @@ class InfraonClient(object):
 
     def delete(self, path, object_id):
         """DELETE the object; one that is already gone (404) counts as deleted."""
-        self._request("DELETE", self.item_path(path, object_id), allow_status=(404,))
+        self.rest.delete(self.item_path(path, object_id), allow_status=(404,))
 
 
 def _last_page(envelope, size, seen, longest):
@@ -207,6 +236,80 @@ def _last_page(envelope, size, seen, longest):
     return count is None and size < longest
 
 
+class InfraonObject(object):
+    """The ``sync`` target for one object of a ``Resource``, found by ``object_id`` or else by ``criteria``.
+
+    With ``present``, an id that matches nothing fails (the server assigns ids, so an object
+    cannot be created with a given one), and so does an id whose object would take a natural
+    key another object holds. With ``state: absent``, an id whose object has other key
+    values than the ones given fails: the task names two different objects.
+    """
+
+    def __init__(self, client, resource, object_id=None, criteria=None, present=True):
+        self.client = client
+        self.resource = resource
+        self.object_id = object_id
+        self.criteria = criteria or {}
+        self.present = present
+
+    def find(self):
+        if self.object_id is None:
+            return self.client.find(self.resource, self.criteria)
+        found = self.client.get(self.resource.path, self.object_id)
+        if found is None:
+            if self.present:
+                raise errors.NcmError("No %s has id %r; ids are assigned by the server, so state=present "
+                                      "with an id only updates an existing one." % (self.resource.noun, self.object_id))
+            return None
+        key = dict((name, value) for name, value in self.criteria.items() if value is not None)
+        if key and not compare.matches(found, key, self.resource.fields):
+            self._check_key_change(found, key)
+        return found
+
+    def _check_key_change(self, found, key):
+        if not self.present:
+            raise errors.InputError(
+                "id %r is the %s with %s, not %s: nothing deleted." % (
+                    self.object_id, self.resource.noun,
+                    compare.describe(dict((name, found.get(name)) for name in key)), compare.describe(key)))
+        holder = self.client.find(self.resource, key)
+        if holder is not None and str(holder.get("id")) != str(found.get("id")):
+            raise errors.InputError(
+                "%s is already held by the %s with id %r; giving it to id %r would make a duplicate: "
+                "nothing changed." % (compare.describe(key), self.resource.noun, holder.get("id"), found.get("id")))
+
+    def create(self, body):
+        return self.client.create(self.resource, body, key=tuple(self.criteria))
+
+    def update(self, current, body):
+        return self.client.update(self.resource.path, current["id"], body)
+
+    def delete(self, current):
+        self.client.delete(self.resource.path, current["id"])
+
+    def predict(self, predicted):
+        """A created object as the server answers it: every field, date-times in its millisecond form."""
+        obj = dict((name, None) for name in self.resource.fields)
+        obj.update(predicted)
+        for name in self.resource.datetimes:
+            if obj.get(name) is not None:
+                moment = compare.parse_datetime(obj[name])[0]
+                obj[name] = moment.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (moment.microsecond // 1000)
+        return obj
+
+
+def target(client, resource, params, criteria):
+    """The ``sync`` target of a module's object: by ``id`` when given, else by ``criteria``."""
+    if params.get("id") is not None and not str(params["id"]).strip():
+        raise errors.InputError("id is empty: give the id of an existing %s, or leave id out." % resource.noun)
+    return InfraonObject(client, resource, params.get("id"), criteria, present=params["state"] == "present")
+
+
 def connect(module):
-    """The ``connect`` that ``runner.execute`` calls."""
-    return InfraonClient.from_module(module)
+    """The ``connect`` that ``runner.execute`` calls: API key header, or token login."""
+    api = module.params["api"]
+    if api.get("api_key") is not None:
+        key = rest.header_value("api.api_key", api["api_key"])
+        return InfraonClient(rest.from_module(module, headers={"Authorization": key}, error_in_body=error_in_body))
+    login = token_login(api["username"], api["password"])
+    return InfraonClient(rest.from_module(module, login=login, error_in_body=error_in_body))

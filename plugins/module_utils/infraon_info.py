@@ -1,15 +1,21 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, ncm.platforms contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Reading Infraon objects for the ``_info`` modules: one by id, or a filtered listing."""
+"""Reading Infraon objects for the ``_info`` modules: one by id, or a listing filtered client-side.
+
+Filter rule: a filter names a field of the object (writable or read-only; an unknown name
+fails); it matches as ``compare.equal`` does, and a boolean filter ``false`` also matches a
+field the server left null or out (an unset flag is not set).
+"""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import sys
 from itertools import islice
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, infraon, state, validate
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, infraon, validate
 
 CREATED = "creationtime"
 
@@ -46,14 +52,22 @@ def _wanted(resource, filters):
     """The filters with values of text fields as text (YAML may give ``1`` for ``"1"``)."""
     wanted = {}
     for name, value in filters.items():
-        field = resource.spec.get(name)
+        field = resource.fields.get(name)
         text = field is not None and field.kind == "str" and isinstance(value, (int, float))
         wanted[name] = str(value) if text and not isinstance(value, bool) else value
     return wanted
 
 
+def _matches(item, wanted, fields):
+    """``compare.matches``, with ``false`` also matching a flag left null or out."""
+    unset_false = dict((name, value) for name, value in wanted.items()
+                       if value is False and item.get(name) is None)
+    others = dict((name, value) for name, value in wanted.items() if name not in unset_false)
+    return compare.matches(item, others, fields)
+
+
 def _instant(value):
-    return state.parse_datetime(value)[0] if value is not None else None
+    return compare.parse_datetime(value)[0] if value is not None else None
 
 
 def _created_between(item, after, before):
@@ -83,10 +97,10 @@ def read(module, client, resource, result_key, criteria=None):
         items = client.iter_all(resource.path, sort=params.get("sort"), reverse=params.get("reverse"),
                                 page_size=params["page_size"])
     kept = (item for item in items
-            if infraon.matches(item, wanted, resource.spec) and _created_between(item, after, before))
-    records = [state.masked(resource.spec, item) for item in islice(kept, params.get("limit"))]
+            if _matches(item, wanted, resource.fields) and _created_between(item, after, before))
+    records = [resource.masked(item) for item in islice(kept, params.get("limit"))]
     result = {result_key: records, "count": len(records)}
     if params["options"]:
         answer = client.options(resource.path)
-        result["options"] = state.masked(resource.spec, answer) if isinstance(answer, dict) else answer
+        result["options"] = resource.masked(answer) if isinstance(answer, dict) else answer
     return False, result

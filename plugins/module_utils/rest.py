@@ -5,8 +5,10 @@
 
 It joins paths to the base URL, applies TLS settings and timeouts, speaks JSON, retries
 transient faults with capped exponential backoff, turns every failure into one typed error
-from ``errors.py``, and redacts every known secret from the text of those errors and from
-debug output.
+from ``errors.py``, and redacts every known secret (and its escaped and encoded forms) from
+the text of those errors and from debug output. ``from_module`` builds it from a module's
+``api`` option, after checking every value; an optional ``login`` hook authenticates before
+the first request and once more on a 401. No platform is named here.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -16,11 +18,14 @@ __metaclass__ = type
 import base64
 import email.utils
 import json as jsonlib
+import os
 import random
+import re
 import time
 import traceback
+from urllib.parse import quote, quote_plus, urlsplit
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors
 
 try:
     import requests
@@ -33,10 +38,11 @@ else:
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
 
-MASK = "********"
 RETRY_STATUSES = frozenset((429, 502, 503, 504))
 IDEMPOTENT_METHODS = frozenset(("GET", "HEAD", "OPTIONS", "PUT", "DELETE"))
+READ_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
 MAX_RETRY_AFTER = 120.0
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class Response(object):
@@ -75,22 +81,45 @@ def retry_after_seconds(value, now=None):
     return max(0.0, when.timestamp() - now)
 
 
+def secret_forms(value):
+    """A secret and the forms an error text may show it in: escaped, JSON, URL-encoded."""
+    text = str(value)
+    forms = {text, text.encode("unicode_escape").decode("ascii"), repr(text)[1:-1],
+             jsonlib.dumps(text)[1:-1], quote(text, safe=""), quote_plus(text)}
+    return set(form for form in forms if form)
+
+
+def redact(text, secrets):
+    """``text`` with every one of ``secrets`` (longest first) replaced by the mask."""
+    text = str(text)
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, compare.MASK)
+    return text
+
+
 class RestClient(object):
     """A JSON REST client bound to one base URL.
 
     ``error_in_body`` is an optional callable that gets a 2xx answer's parsed body and
     returns an error message when the vendor signals failure inside a 2xx answer.
-    ``sleep`` and ``jitter`` are injectable so that tests do not wait.
+    ``login`` is an optional callable ``login(client)`` that authenticates (it sends its own
+    requests with ``authenticate=False`` and sets headers); it runs before the first request
+    and once more when an authenticated request answers 401, which is then sent once more.
+    ``validate_certs=False`` wins over ``ca_path``. ``wrote`` turns true once a write was
+    accepted, or sent with an unknown outcome. ``sleep`` and ``jitter`` are injectable.
     """
 
     def __init__(self, base_url, timeout=30, retries=3, validate_certs=True, ca_path=None,
-                 headers=None, auth=None, secrets=(), error_in_body=None, log=None,
+                 headers=None, basic_auth=None, secrets=(), error_in_body=None, log=None, login=None,
                  backoff=0.5, max_backoff=30.0, sleep=time.sleep, jitter=random.random):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.retries = retries
-        self.verify = ca_path if ca_path else validate_certs
+        self.verify = (ca_path or True) if validate_certs else False
         self.error_in_body = error_in_body
+        self.login = login
+        self.logged_in = False
+        self.wrote = False
         self.log = log
         self.backoff = backoff
         self.max_backoff = max_backoff
@@ -101,22 +130,19 @@ class RestClient(object):
         self.session.headers["Accept"] = "application/json"
         for name, value in (headers or {}).items():
             self.set_header(name, value)
-        if auth:
-            self.set_basic_auth(*auth)
+        if basic_auth:
+            self.set_basic_auth(*basic_auth)
         for secret in secrets:
             self.add_secret(secret)
 
     # --- secrets -------------------------------------------------------------------
     def add_secret(self, value):
         """Remember a value that must never appear in an error message or log line."""
-        if value is not None and str(value) != "":
-            self._secrets.add(str(value))
+        if value is not None and str(value).strip() != "":
+            self._secrets.update(secret_forms(value))
 
     def redact(self, text):
-        text = str(text)
-        for secret in sorted(self._secrets, key=len, reverse=True):
-            text = text.replace(secret, MASK)
-        return text
+        return redact(text, self._secrets)
 
     def set_header(self, name, value):
         """Set a session header; an ``Authorization`` value is treated as a secret."""
@@ -147,38 +173,60 @@ class RestClient(object):
         return self.request("DELETE", path, **kwargs)
 
     def request(self, method, path, params=None, json=None, data=None, headers=None,
-                allow_status=(), idempotent=None):
+                allow_status=(), idempotent=None, authenticate=True):
         """Send one request, retrying transient faults; return a ``Response``.
 
         ``allow_status`` lists non-2xx statuses the caller handles itself (e.g. 404).
         ``idempotent`` overrides the method's default (a POST that is safe to repeat).
+        ``authenticate=False`` is for the login hook's own requests: no login, no re-login.
         """
         if idempotent is None:
             idempotent = method in IDEMPOTENT_METHODS
+        send = dict(params=_query(params), json=json, data=data, headers=headers)
+        if authenticate and self.login and not self.logged_in:
+            self.log_in()
+        answer = self._send(method, path, send, idempotent)
+        if answer.status_code == 401 and authenticate and self.login:
+            self._debug("%s %s answered 401: logging in again and sending it once more" % (method, path))
+            self.log_in()
+            answer = self._send(method, path, send, idempotent)
+        if method not in READ_METHODS and 200 <= answer.status_code < 300:
+            self.wrote = True
+        return self._response(method, path, answer, allow_status)
+
+    def log_in(self):
+        """Run the login hook (once per call; it never runs itself again on a 401)."""
+        self.logged_in = True
+        self.login(self)
+
+    def _send(self, method, path, send, idempotent):
+        """The ``requests`` answer of one request, after retrying transient faults."""
         attempt = 0
         while True:
             started = time.time()
             try:
-                answer = self.session.request(
-                    method, self.url(path), params=_query(params), json=json, data=data,
-                    headers=headers, timeout=self.timeout, verify=self.verify)
+                answer = self.session.request(method, self.url(path), timeout=self.timeout,
+                                              verify=self.verify, **send)
             except rexc.SSLError as exc:
                 raise errors.TLSError(self.redact("TLS error on %s %s: %s" % (method, path, exc)),
                                       method=method, path=path)
             except (rexc.ConnectionError, rexc.Timeout) as exc:
-                if attempt < self.retries and (idempotent or never_sent(exc)):
+                unsent = never_sent(exc)
+                if attempt < self.retries and (idempotent or unsent):
                     self._debug("%s %s failed (%s); retrying" % (method, path, type(exc).__name__))
                     self.sleep(self._backoff(attempt))
                     attempt += 1
                     continue
-                raise self._transport_error(method, path, exc)
+                raise self._transport_error(method, path, exc, unsent)
+            except ValueError as exc:  # requests refuses a header value before sending
+                raise errors.InputError(self.redact("%s %s could not be sent: %s" % (method, path, exc)))
             self._debug("%s %s -> %s in %.3fs" % (method, path, answer.status_code, time.time() - started))
             if answer.status_code in RETRY_STATUSES and idempotent and attempt < self.retries:
                 wait = retry_after_seconds(answer.headers.get("Retry-After"))
                 self.sleep(min(wait, MAX_RETRY_AFTER) if wait is not None else self._backoff(attempt))
                 attempt += 1
                 continue
-            return self._response(method, path, answer, allow_status)
+            return answer
 
     # --- internals -----------------------------------------------------------------
     def _backoff(self, attempt):
@@ -189,11 +237,20 @@ class RestClient(object):
         if self.log:
             self.log(self.redact(line))
 
-    def _transport_error(self, method, path, exc):
+    def _transport_error(self, method, path, exc, unsent):
         kind = errors.RequestTimeout if isinstance(exc, rexc.Timeout) else errors.TransportError
-        what = "timed out after %ss" % self.timeout if kind is errors.RequestTimeout else "could not connect"
-        return kind(self.redact("%s %s%s %s: %s" % (method, self.base_url, path, what, exc)),
-                    method=method, path=path)
+        if unsent:
+            what = "could not connect"
+        elif kind is errors.RequestTimeout:
+            what = "timed out after %ss" % self.timeout
+        else:
+            what = "lost the connection before an answer came"
+        message = "%s %s%s %s: %s" % (method, self.base_url, path, what, exc)
+        if method not in READ_METHODS and not unsent:
+            self.wrote = True
+            message += (". The request reached the server, so the change may have been made: "
+                        "check the server before re-running.")
+        return kind(self.redact(message), method=method, path=path)
 
     def _response(self, method, path, answer, allow_status):
         status = answer.status_code
@@ -234,3 +291,59 @@ def _query(params):
         return params
     return dict((key, ("true" if value else "false") if isinstance(value, bool) else value)
                 for key, value in params.items() if value is not None)
+
+
+def header_value(option, value):
+    """A header value from an option: surrounding spaces and line ends stripped (a vault
+    ``encrypt_string`` value often ends in a newline); empty or with a control character
+    inside, it fails naming ``option``, never quoting the value."""
+    text = str(value).strip()
+    if not text:
+        raise errors.InputError("%s is empty or only spaces." % option)
+    if _CONTROL.search(text):
+        raise errors.InputError("%s contains a line break or another control character; "
+                                "a header value cannot carry one." % option)
+    return text
+
+
+def checked_api(api):
+    """The ``api`` option's transport values, each checked; fails naming ``api.<key>``."""
+    url = api.get("url")
+    if url is None or not url.strip():
+        raise errors.InputError("api.url is empty: give the service's base URL, such as https://host[:port].")
+    if url != url.strip() or " " in url:
+        raise errors.InputError("api.url %r contains spaces; give it without any." % url)
+    try:
+        parts = urlsplit(url)
+        has_port_zero = parts.port == 0
+    except ValueError as exc:
+        raise errors.InputError("api.url %r is not a valid URL: %s." % (url, exc))
+    if parts.scheme not in ("http", "https") or not parts.hostname or has_port_zero:
+        raise errors.InputError("api.url %r must start with https:// or http:// and name a host." % url)
+    if parts.query or parts.fragment:
+        raise errors.InputError("api.url %r must not carry a query string or fragment: "
+                                "only scheme://host[:port] and an optional path prefix." % url)
+    if api.get("timeout") is not None and api["timeout"] <= 0:
+        raise errors.InputError("api.timeout must be more than 0 seconds (got %s)." % api["timeout"])
+    if api.get("retries") is not None and api["retries"] < 0:
+        raise errors.InputError("api.retries must be 0 or more (got %s)." % api["retries"])
+    ca_path = api.get("ca_path")
+    if ca_path and api.get("validate_certs", True) and not os.path.exists(ca_path):
+        raise errors.InputError("api.ca_path %s does not exist." % ca_path)
+    return api
+
+
+def from_module(module, headers=None, basic_auth=None, login=None, error_in_body=None):
+    """The ``RestClient`` of a module's ``api`` option, its values checked first.
+
+    Every ``no_log`` value of the module is a secret of the client. With
+    ``validate_certs: false`` on an HTTPS URL the module warns once.
+    """
+    api = checked_api(module.params["api"])
+    if not api["validate_certs"] and api["url"].startswith("https"):
+        module.warn("api.validate_certs is false: the TLS certificate of %s is not checked."
+                    % urlsplit(api["url"]).hostname)
+    return RestClient(
+        api["url"], timeout=api["timeout"], retries=api["retries"], validate_certs=api["validate_certs"],
+        ca_path=api["ca_path"], headers=headers, basic_auth=basic_auth, secrets=module.no_log_values,
+        error_in_body=error_in_body, log=module.debug, login=login)

@@ -6,60 +6,77 @@
 GET the current object, compare only what was asked, write only when something differs
 (never in check mode), and return ``(changed, object, diff)`` where ``object`` is what the
 server holds afterwards (or, in check mode, what it would hold) and ``diff`` holds only the
-changed options, secrets masked.
+changed options, keyed by option names, secrets masked.
 
-A ``resource`` is any object with ``find()``, ``create(body)``, ``update(current, body)``
-and ``delete(current)``; objects are dicts keyed by the module's option names.
+A ``target`` is any object with ``find()``, ``create(body)``, ``update(current, body)`` and
+``delete(current)`` over API-shaped objects; it may also offer ``predict(body)`` (what the
+server makes of a create body) and ``extras`` (result keys it learnt, such as a
+transaction id). A ``resource`` (``resource.Resource``) maps between options and the API.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.ncm.platforms.plugins.module_utils import state as st
-from ansible_collections.ncm.platforms.plugins.module_utils import validate
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, validate
+
+NO_DIFF = {"before": {}, "after": {}}
 
 
-def secrets_to_send(spec, desired):
-    """The names of the secret options the task set."""
-    return [name for name, field in spec.items() if field.secret and desired.get(name) is not None]
-
-
-def present(resource, spec, desired, check_mode, update_secrets=False, required=()):
+def present(target, resource, desired, check_mode, update_secrets=False):
     """Make the object exist with the desired options.
 
     Secrets cannot be compared (a GET never returns them); ``update_secrets`` sends the
     desired ones to an existing object anyway, which then always counts as a change.
-    ``required`` names the options a create needs; a missing one fails before any write,
-    in check mode too.
+    The options a create needs are checked before any write, in check mode too.
     """
-    current = resource.find()
+    current = target.find()
     if current is None:
-        body = st.set_options(spec, desired)
-        validate.required(body, required, "on create")
-        created = body if check_mode else resource.create(body)
-        return True, created, {"before": {}, "after": st.masked(spec, body)}
-    changes = st.differences(spec, desired, current)
-    secrets = secrets_to_send(spec, desired) if update_secrets else []
+        validate.required(desired, resource.required, "on create")
+        after = compare.masked(resource.fields, compare.set_options(resource.fields, desired))
+        if check_mode:
+            predicted = resource.predicted(desired)
+            created = target.predict(predicted) if hasattr(target, "predict") else predicted
+        else:
+            created = target.create(resource.create_body(desired))
+        return True, created, {"before": {}, "after": after}
+    changes = resource.changes(desired, current)
+    secrets = [name for name in resource.secrets if desired.get(name) is not None] if update_secrets else []
     if not changes and not secrets:
-        return False, current, {"before": {}, "after": {}}
-    diff = st.change_diff(spec, changes, current)
+        return False, current, dict(NO_DIFF)
+    diff = resource.diff(changes, current)
     for name in secrets:
-        diff["before"][name] = st.MASK
-        diff["after"][name] = st.MASK
-    body = st.update_body(spec, current, desired, with_secrets=bool(secrets))
+        diff["before"][name] = compare.MASK
+        diff["after"][name] = compare.MASK
+    body = resource.update_body(current, desired, with_secrets=bool(secrets))
     if check_mode:
-        predicted = dict(current)
-        predicted.update(body)
-        return True, predicted, diff
-    return True, resource.update(current, body), diff
+        return True, compare.merge(current, body), diff
+    return True, target.update(current, body), diff
 
 
-def absent(resource, spec, check_mode):
+def absent(target, resource, check_mode):
     """Make the object not exist."""
-    current = resource.find()
+    current = target.find()
     if current is None:
-        return False, None, {"before": {}, "after": {}}
+        return False, None, dict(NO_DIFF)
     if not check_mode:
-        resource.delete(current)
-    return True, None, {"before": st.masked(spec, st.writable(spec, current)), "after": {}}
+        target.delete(current)
+    return True, None, {"before": resource.shown(current), "after": {}}
+
+
+def ensure(module, target, resource, result_key):
+    """Run the module's ``state`` (present/absent) for one object; return ``(changed, result)``.
+
+    The options are checked before any request; the returned object (under ``result_key``)
+    has its secrets masked; the target's ``extras`` join the result.
+    """
+    params = module.params
+    resource.check(params)
+    if params["state"] == "present":
+        changed, obj, diff = present(target, resource, resource.desired(params), module.check_mode,
+                                     update_secrets=params.get("update_password") == "always")
+    else:
+        changed, obj, diff = absent(target, resource, module.check_mode)
+    result = {result_key: resource.masked(obj) or {}, "diff": diff}
+    result.update(getattr(target, "extras", None) or {})
+    return changed, result

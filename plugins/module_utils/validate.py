@@ -7,32 +7,48 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, state
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors
 
 
-def max_lengths(params, limits, secrets=()):
-    """Fail on the first option longer than its limit; a secret's value is never quoted."""
-    for name in sorted(limits):
-        value = params.get(name)
-        if value is not None and len(str(value)) > limits[name]:
-            shown = "" if name in secrets else " (got %d)" % len(str(value))
-            raise errors.InputError("%s must be at most %d characters long%s." % (name, limits[name], shown))
+def length(name, value, minimum=None, maximum=None, secret=False):
+    """Fail when a string is shorter or longer than allowed; a secret's length is never quoted."""
+    size = len(str(value))
+    shown = "" if secret else " (got %d)" % size
+    if maximum is not None and size > maximum:
+        raise errors.InputError("%s must be at most %d characters long%s." % (name, maximum, shown))
+    if minimum is not None and size < minimum:
+        raise errors.InputError("%s must be at least %d characters long%s." % (name, minimum, shown))
+
+
+def datetime_value(name, value):
+    """Fail when ``value`` is not a date-time the APIs accept."""
+    try:
+        compare.parse_datetime(value)
+    except ValueError as exc:
+        raise errors.InputError("%s: %s" % (name, exc))
 
 
 def datetimes(params, names):
-    """Fail on the first option that is not an ISO 8601 date-time."""
+    """Fail on the first of ``names`` set to something that is not an ISO 8601 date-time."""
     for name in names:
-        value = params.get(name)
-        if value is None:
-            continue
-        try:
-            state.parse_datetime(value)
-        except ValueError as exc:
-            raise errors.InputError("%s: %s" % (name, exc))
+        if params.get(name) is not None:
+            datetime_value(name, params[name])
+
+
+def at_least(name, value, minimum):
+    """Fail when a number is below ``minimum``."""
+    if value is not None and value < minimum:
+        raise errors.InputError("%s must be at least %d (got %s)." % (name, minimum, value))
+
+
+def not_blank(name, value):
+    """Fail when a string option is set to an empty or whitespace-only value."""
+    if value is not None and not str(value).strip():
+        raise errors.InputError("%s must not be empty or only spaces." % name)
 
 
 def required(params, names, when):
     """Fail when one of ``names`` is unset; ``when`` says in which case it is required."""
-    missing = [name for name in names if params.get(name) in (None, "")]
+    missing = [name for name in names if params.get(name) is None or not str(params[name]).strip()]
     if missing:
         raise errors.InputError("%s required %s." % (", ".join(missing) + (" is" if len(missing) == 1 else " are"), when))

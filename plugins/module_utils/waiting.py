@@ -3,7 +3,9 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Poll until a final state, with a deadline and a capped, growing interval.
 
-Used for SteelCentral push jobs and VOSS transactions. Transient errors while polling
+``wait_for`` reports how a wait ended; ``wait_until_final`` (SteelCentral push jobs, VOSS
+transactions) waits for a status word and raises ``errors.WaitTimeout`` with the last
+status when the deadline comes first. Transient errors while polling
 (connection trouble, time-outs, 429/5xx that outlived the HTTP layer's own retries) do not
 end the wait: the last state read stays the answer.
 """
@@ -14,7 +16,7 @@ __metaclass__ = type
 
 import time
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors
 
 TRANSIENT_STATUSES = frozenset((429, 500, 502, 503, 504))
 
@@ -64,3 +66,22 @@ def wait_for(poll, is_final, timeout, interval=5.0, max_interval=30.0, factor=1.
         except errors.NcmError as exc:
             if not is_transient(exc) or (state is None and clock() >= deadline):
                 raise
+
+
+def wait_until_final(poll, status_of, final, what, timeout, interval=5.0, max_interval=30.0,
+                     state=None, clock=time.monotonic, sleep=time.sleep):
+    """Wait until ``status_of(state)`` is one of the ``final`` status words; return the ``WaitResult``.
+
+    Status words compare without regard to case or separators. When ``timeout`` seconds
+    pass first, raise ``errors.WaitTimeout`` saying ``<what> is still <status> after N s``,
+    with the last ``status`` and ``state`` read.
+    """
+    finals = set(compare.status_key(word) for word in final)
+    result = wait_for(poll, lambda current: compare.status_key(status_of(current)) in finals, timeout,
+                      interval=interval, max_interval=max_interval, clock=clock, sleep=sleep, state=state)
+    if not result.final:
+        status = status_of(result.state) if result.state is not None else None
+        raise errors.WaitTimeout(
+            "%s is still %s after %d s (timeout %s s)" % (what, status or "without a status", result.elapsed, timeout),
+            status=status, state=result.state, elapsed=round(result.elapsed, 1))
+    return result

@@ -142,6 +142,12 @@ options:
 notes:
   - Read-only fields (C(id), C(creationtime), C(agent_id), C(connection_status),
     C(failure_message)) are returned but never sent.
+  - Run the writers of one tenant one at a time (C(throttle: 1) on the task, or one play
+    per tenant): the API has no unique constraint on the natural key, so two runs that
+    create the same one at the same moment both create it. A run that finds such twins
+    after its own create fails, lists their ids and still reports C(changed=true).
+  - A task that sent a write reports C(changed=true) even when it fails afterwards; a
+    write that got no answer says that it may have been made, to check before re-running.
 seealso:
   - module: ncm.platforms.nccm_account_audit_info
 """
@@ -208,10 +214,10 @@ record:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, infraon, infraon_sync, runner
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon_resources import AUDIT
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, infraon, runner, sync
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT
 
-IDENTITY_CHOICES = [name for name in AUDIT.spec if name not in AUDIT.secrets]
+IDENTITY_CHOICES = [name for name in AUDIT.fields if name not in AUDIT.secrets]
 
 
 def argument_spec():
@@ -227,6 +233,9 @@ def argument_spec():
 
 def identity_criteria(params):
     """The identity fields and their values; at least one must be set when no id is given."""
+    if not params["identity"]:
+        raise errors.InputError("identity is empty: name at least one option that identifies a record "
+                                "(the default is organization, job_id, job_iteration_id, ci_id).")
     criteria = dict((name, params.get(name)) for name in params["identity"])
     if params.get("id") is None and all(value in (None, "") for value in criteria.values()):
         raise errors.InputError("Give id, or set at least one of the identity options (%s)."
@@ -235,8 +244,8 @@ def identity_criteria(params):
 
 
 def run(module, client):
-    criteria = identity_criteria(module.params)
-    return infraon_sync.ensure(module, client, AUDIT, criteria, "record")
+    target = infraon.target(client, AUDIT, module.params, identity_criteria(module.params))
+    return sync.ensure(module, target, AUDIT, "record")
 
 
 def main():

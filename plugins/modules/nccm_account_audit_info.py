@@ -89,7 +89,7 @@ options:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, infraon, infraon_info, runner
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon_resources import AUDIT
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT
 
 
 def run(module, client):

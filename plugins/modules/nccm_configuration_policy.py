@@ -15,6 +15,9 @@ description:
   - Creates, updates or deletes one configuration policy at C(/ux/nccm/configuration_policies/).
   - The policy is found by O(id), else by O(policyid), reading every page of the list.
     More than one policy with the same O(policyid) fails the task and lists their ids.
+  - With O(id), a O(policyid) that another policy holds fails naming both ids, and
+    O(state=absent) fails when the policy with that O(id) has another O(policyid); nothing
+    is written either way.
   - Only the options that are set are compared; date-times are compared as instants, list
     options as sets and O(policy_schedule) key by key. An update sends the whole writable
     policy (the current one merged with the options set) with C(PUT).
@@ -102,6 +105,8 @@ options:
     description:
       - The schedule object. Only the keys given are compared and changed; other keys
         of the current schedule are kept.
+      - A key set to V(null) removes that key from the schedule (C(policy_schedule: {at: null})).
+        An empty dict changes nothing: remove the keys one by one.
     type: dict
   lastaction:
     description:
@@ -149,6 +154,12 @@ notes:
   - Read-only fields (C(id), C(status), C(creationtime), C(last_update_time),
     C(next_action_time), C(last_action_time), C(is_private), C(rule_description),
     C(schedule_descr), C(visibility)) are returned but never sent.
+  - Run the writers of one tenant one at a time (C(throttle: 1) on the task, or one play
+    per tenant): the API has no unique constraint on the natural key, so two runs that
+    create the same one at the same moment both create it. A run that finds such twins
+    after its own create fails, lists their ids and still reports C(changed=true).
+  - A task that sent a write reports C(changed=true) even when it fails afterwards; a
+    write that got no answer says that it may have been made, to check before re-running.
 seealso:
   - module: ncm.platforms.nccm_configuration_policy_info
 """
@@ -207,8 +218,8 @@ policy:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, infraon, infraon_sync, runner
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon_resources import POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, infraon, runner, sync
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import POLICY
 
 
 def argument_spec():
@@ -220,8 +231,8 @@ def argument_spec():
 
 
 def run(module, client):
-    criteria = {"policyid": module.params["policyid"]}
-    return infraon_sync.ensure(module, client, POLICY, criteria, "policy")
+    target = infraon.target(client, POLICY, module.params, {"policyid": module.params["policyid"]})
+    return sync.ensure(module, target, POLICY, "policy")
 
 
 def main():

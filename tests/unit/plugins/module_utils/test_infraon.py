@@ -7,13 +7,14 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
+from itertools import islice
 
 import pytest
 import responses
 from responses import matchers
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, infraon
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon_resources import AUDIT, POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, infraon
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT, POLICY
 
 BASE = "https://nccm.example.test/proxy"
 KEY = "infraonDNS key-0123456789"
@@ -33,10 +34,17 @@ class FakeModule(object):
     def debug(self, line):
         self.lines.append(line)
 
+    def warn(self, line):
+        self.lines.append("[WARNING] " + line)
+
+
+def list_all(api, path, limit=None, **kwargs):
+    return list(islice(api.iter_all(path, **kwargs), limit))
+
 
 def client(**api):
     api.setdefault("api_key", KEY)
-    return infraon.InfraonClient.from_module(FakeModule(**api))
+    return infraon.connect(FakeModule(**api))
 
 
 def page(items_per_page, number, body, url=POLICIES, **kwargs):
@@ -51,9 +59,9 @@ def sent(index):
 
 # --- connecting ----------------------------------------------------------------------
 def test_the_api_option_sets_tls_timeout_and_retries():
-    api = client(ca_path="/etc/ssl/ca.pem", timeout=7, retries=5)
-    assert (api.rest.verify, api.rest.timeout, api.rest.retries) == ("/etc/ssl/ca.pem", 7, 5)
-    assert client(validate_certs=False).rest.verify is False
+    api = client(ca_path=__file__, timeout=7, retries=5)
+    assert (api.rest.verify, api.rest.timeout, api.rest.retries) == (__file__, 7, 5)
+    assert client(validate_certs=False, ca_path=__file__).rest.verify is False
     assert api.rest.base_url == BASE
 
 
@@ -61,14 +69,29 @@ def test_the_api_option_sets_tls_timeout_and_retries():
 def test_debug_lines_go_to_module_debug_without_the_key():
     module = FakeModule(api_key=KEY)
     page(500, 1, [])
-    infraon.InfraonClient.from_module(module).list_all(POLICY.path)
+    list_all(infraon.connect(module), POLICY.path)
     assert module.lines and all(KEY not in line for line in module.lines)
+
+
+@responses.activate
+def test_an_api_key_ending_in_a_newline_is_sent_stripped():
+    page(500, 1, [])
+    list_all(client(api_key=KEY + "\n"), POLICY.path)
+    assert sent(0).headers["Authorization"] == KEY
+
+
+@pytest.mark.parametrize("key, rule", [("   ", "is empty or only spaces"), ("ab\ncd", "contains a line break")])
+def test_an_api_key_that_cannot_be_a_header_fails_naming_the_option(key, rule):
+    with pytest.raises(errors.InputError) as info:
+        client(api_key=key)
+    assert info.value.message.startswith("api.api_key " + rule)
+    assert "ab" not in info.value.message
 
 
 @responses.activate
 def test_api_key_goes_verbatim_in_the_authorization_header():
     page(500, 1, [])
-    assert client().list_all(POLICY.path) == []
+    assert list_all(client(), POLICY.path) == []
     assert sent(0).headers["Authorization"] == KEY
 
 
@@ -79,11 +102,22 @@ def test_login_happens_at_first_request_and_the_token_is_sent_verbatim():
     page(500, 1, [])
     api = client(api_key=None, username="emulator", password=PASSWORD)
     assert len(responses.calls) == 0
-    api.list_all(POLICY.path)
-    api.list_all(POLICY.path)
+    list_all(api, POLICY.path)
+    list_all(api, POLICY.path)
     assert [call.request.method for call in responses.calls] == ["POST", "GET", "GET"]
     assert sent(1).headers["Authorization"] == TOKEN
     assert TOKEN not in api.rest.redact("the token is %s" % TOKEN)
+
+
+@responses.activate
+def test_an_expired_token_gets_one_new_login_and_the_request_is_sent_again():
+    responses.post(BASE + "/ux/api-token-auth/", json={"token": TOKEN})
+    responses.post(BASE + "/ux/api-token-auth/", json={"token": TOKEN + "-2"})
+    responses.get(POLICIES + "p1/", status=401, json={"detail": "Token expired."})
+    responses.get(POLICIES + "p1/", json={"id": "p1"})
+    assert client(api_key=None, username="emulator", password=PASSWORD).get(POLICY.path, "p1") == {"id": "p1"}
+    assert [call.request.method for call in responses.calls] == ["POST", "GET", "POST", "GET"]
+    assert sent(3).headers["Authorization"] == TOKEN + "-2"
 
 
 @responses.activate
@@ -109,7 +143,7 @@ def test_rejected_login_is_an_api_error_with_the_server_message():
 def test_a_2xx_status_error_body_is_a_failure():
     responses.post(POLICIES, json={"status": "error", "msg": "policy engine busy"})
     with pytest.raises(errors.ApiError) as info:
-        client().create(POLICY.path, {"policyid": "P1"})
+        client().create(POLICY, {"policyid": "P1"})
     assert info.value.status == 200
     assert info.value.message == "POST %s returned HTTP 200: policy engine busy" % POLICY.path
 
@@ -139,7 +173,7 @@ def test_array_pages_are_read_until_a_short_page_even_when_the_server_clamps():
     page(500, 1, items(1, 2))
     page(500, 2, items(3, 4))
     page(500, 3, items(5))
-    assert [item["id"] for item in client().list_all(POLICY.path)] == ["1", "2", "3", "4", "5"]
+    assert [item["id"] for item in list_all(client(), POLICY.path)] == ["1", "2", "3", "4", "5"]
     assert len(responses.calls) == 3
 
 
@@ -147,7 +181,7 @@ def test_array_pages_are_read_until_a_short_page_even_when_the_server_clamps():
 def test_array_pages_end_at_an_empty_page():
     page(500, 1, items(1, 2))
     page(500, 2, [])
-    assert len(client().list_all(POLICY.path)) == 2
+    assert len(list_all(client(), POLICY.path)) == 2
     assert len(responses.calls) == 2
 
 
@@ -155,21 +189,21 @@ def test_array_pages_end_at_an_empty_page():
 def test_sort_reverse_and_page_size_are_passed_through():
     page(50, 1, items(1), sort="name", reverse="true")
     page(50, 2, [], sort="name", reverse="true")
-    assert len(client().list_all(POLICY.path, sort="name", reverse=True, page_size=50)) == 1
+    assert len(list_all(client(), POLICY.path, sort="name", reverse=True, page_size=50)) == 1
 
 
 @responses.activate
 def test_envelope_pages_follow_next_until_null():
     page(500, 1, {"count": 3, "next": POLICIES + "?page=2", "previous": None, "results": items(1, 2)})
     page(500, 2, {"count": 3, "next": None, "previous": POLICIES, "results": items(3)})
-    assert [item["id"] for item in client().list_all(POLICY.path)] == ["1", "2", "3"]
+    assert [item["id"] for item in list_all(client(), POLICY.path)] == ["1", "2", "3"]
     assert len(responses.calls) == 2
 
 
 @responses.activate
 def test_envelope_ends_when_count_is_reached_even_if_next_is_set():
     page(500, 1, {"count": 2, "next": POLICIES + "?page=2", "results": items(1, 2)})
-    assert len(client().list_all(POLICY.path)) == 2
+    assert len(list_all(client(), POLICY.path)) == 2
     assert len(responses.calls) == 1
 
 
@@ -177,14 +211,14 @@ def test_envelope_ends_when_count_is_reached_even_if_next_is_set():
 def test_envelope_without_next_uses_count():
     page(500, 1, {"count": 3, "results": items(1, 2)})
     page(500, 2, {"count": 3, "results": items(3)})
-    assert len(client().list_all(POLICY.path)) == 3
+    assert len(list_all(client(), POLICY.path)) == 3
 
 
 @responses.activate
 def test_limit_stops_reading_pages():
     page(500, 1, items(1, 2))
     page(500, 2, items(3, 4))
-    assert [item["id"] for item in client().list_all(POLICY.path, limit=3)] == ["1", "2", "3"]
+    assert [item["id"] for item in list_all(client(), POLICY.path, limit=3)] == ["1", "2", "3"]
     assert len(responses.calls) == 2
 
 
@@ -192,7 +226,7 @@ def test_limit_stops_reading_pages():
 def test_a_server_that_ignores_the_page_parameter_fails_instead_of_looping():
     responses.get(POLICIES, json=items(1, 2))
     with pytest.raises(errors.ResponseFormatError) as info:
-        client().list_all(POLICY.path)
+        list_all(client(), POLICY.path)
     assert "ignores the page parameter" in info.value.message
 
 
@@ -200,7 +234,7 @@ def test_a_server_that_ignores_the_page_parameter_fails_instead_of_looping():
 def test_an_unknown_list_shape_fails():
     page(500, 1, {"data": []})
     with pytest.raises(errors.ResponseFormatError):
-        client().list_all(POLICY.path)
+        list_all(client(), POLICY.path)
 
 
 # --- find ------------------------------------------------------------------------------
@@ -209,7 +243,7 @@ def test_find_reads_to_the_end_and_finds_a_match_on_page_three():
     page(500, 1, items(1, 2))
     page(500, 2, items(3, 4))
     page(500, 3, items(5))
-    assert client().find(POLICY.path, {"policyid": "P5"}, POLICY.spec)["id"] == "5"
+    assert client().find(POLICY, {"policyid": "P5"})["id"] == "5"
     assert len(responses.calls) == 3
 
 
@@ -217,7 +251,7 @@ def test_find_reads_to_the_end_and_finds_a_match_on_page_three():
 def test_find_returns_none_when_nothing_matches():
     page(500, 1, items(1))
     page(500, 2, [])
-    assert client().find(POLICY.path, {"policyid": "P9"}, POLICY.spec) is None
+    assert client().find(POLICY, {"policyid": "P9"}) is None
 
 
 @responses.activate
@@ -227,7 +261,7 @@ def test_find_with_two_matches_fails_and_lists_their_ids():
                   {"id": "a3", "organization": "acme", "job_id": "J2"}], url=AUDITS)
     page(500, 2, [], url=AUDITS)
     with pytest.raises(errors.AmbiguousMatch) as info:
-        client().find(AUDIT.path, {"organization": "acme", "job_id": "J1", "ci_id": None}, AUDIT.spec)
+        client().find(AUDIT, {"organization": "acme", "job_id": "J1", "ci_id": None})
     assert info.value.details["ids"] == ["a1", "a2"]
     assert "(ids: a1, a2)" in info.value.message
 
@@ -237,14 +271,14 @@ def test_an_unset_criterion_matches_only_a_blank_field():
     page(500, 1, [{"id": "a1", "organization": "acme", "ci_id": "rtr"},
                   {"id": "a2", "organization": "acme", "ci_id": None}], url=AUDITS)
     page(500, 2, [], url=AUDITS)
-    assert client().find(AUDIT.path, {"organization": "acme", "ci_id": None}, AUDIT.spec)["id"] == "a2"
+    assert client().find(AUDIT, {"organization": "acme", "ci_id": None})["id"] == "a2"
 
 
 def test_matches_compares_by_field_kind():
     item = {"processid": 1, "lastupdatetime": "2025-08-31T16:02:16Z", "assigned_users": ["b", "a"]}
-    assert infraon.matches(item, {"processid": "1", "lastupdatetime": "2025-08-31T18:02:16+02:00",
-                                  "assigned_users": ["a", "b"]}, POLICY.spec)
-    assert not infraon.matches(item, {"processid": 2}, POLICY.spec)
+    assert compare.matches(item, {"processid": "1", "lastupdatetime": "2025-08-31T18:02:16+02:00",
+                                  "assigned_users": ["a", "b"]}, POLICY.fields)
+    assert not compare.matches(item, {"processid": 2}, POLICY.fields)
 
 
 # --- objects ---------------------------------------------------------------------------
@@ -258,7 +292,7 @@ def test_get_answers_none_on_404_and_quotes_the_id():
 def test_create_returns_the_answered_object():
     responses.post(AUDITS, status=201, json={"id": "a1", "organization": "acme"},
                    match=[matchers.json_params_matcher({"organization": "acme"})])
-    assert client().create(AUDIT.path, {"organization": "acme"}, key=("organization",)) == {
+    assert client().create(AUDIT, {"organization": "acme"}) == {
         "id": "a1", "organization": "acme"}
     assert len(responses.calls) == 1
 
@@ -268,8 +302,7 @@ def test_create_with_no_body_finds_the_new_object_by_its_natural_key():
     responses.post(POLICIES, status=201)
     page(500, 1, items(1, 7))
     page(500, 2, [])
-    created = client().create(POLICY.path, {"policyid": "P7", "organization": "acme"},
-                              key=("policyid",), spec=POLICY.spec)
+    created = client().create(POLICY, {"policyid": "P7", "organization": "acme"})
     assert created["id"] == "7"
     assert [call.request.method for call in responses.calls] == ["POST", "GET", "GET"]
 
@@ -278,7 +311,7 @@ def test_create_with_no_body_finds_the_new_object_by_its_natural_key():
 def test_create_answering_status_and_id_reads_the_object_back_by_id():
     responses.post(POLICIES, status=201, json={"status": "success", "id": "p9"})
     responses.get(POLICIES + "p9/", json={"id": "p9", "policyid": "P9"})
-    assert client().create(POLICY.path, {"policyid": "P9"}, key=("policyid",))["policyid"] == "P9"
+    assert client().create(POLICY, {"policyid": "P9"})["policyid"] == "P9"
     assert [call.request.url for call in responses.calls] == [POLICIES, POLICIES + "p9/"]
 
 
@@ -287,7 +320,7 @@ def test_create_that_cannot_be_read_back_fails():
     responses.post(POLICIES, status=201)
     page(500, 1, [])
     with pytest.raises(errors.ResponseFormatError) as info:
-        client().create(POLICY.path, {"policyid": "P1"}, key=("policyid",))
+        client().create(POLICY, {"policyid": "P1"})
     assert "could not be read back" in info.value.message
 
 

@@ -18,8 +18,9 @@ class Exit(Exception):
 
 
 def fake_module(diff=False):
-    module = Mock(spec=["exit_json", "fail_json", "_diff"])
+    module = Mock(spec=["exit_json", "fail_json", "_diff", "no_log_values"])
     module._diff = diff
+    module.no_log_values = {"hunter2-secret"}
     module.exit_json.side_effect = Exit
     module.fail_json.side_effect = Exit
     return module
@@ -45,14 +46,32 @@ def test_errors_become_fail_json_with_details():
     with pytest.raises(Exit):
         runner.execute(module, lambda m: None, Mock(side_effect=error))
     module.fail_json.assert_called_once_with(
-        msg="GET /x returned HTTP 500: boom", method="GET", path="/x", status=500, server_message="boom")
+        changed=False, msg="GET /x returned HTTP 500: boom", method="GET", path="/x", status=500, server_message="boom")
 
 
 def test_errors_while_connecting_fail_too():
     module = fake_module()
     with pytest.raises(Exit):
         runner.execute(module, Mock(side_effect=errors.InputError("api.url is not a URL")), Mock())
-    module.fail_json.assert_called_once_with(msg="api.url is not a URL")
+    module.fail_json.assert_called_once_with(changed=False, msg="api.url is not a URL")
+
+
+def test_a_failure_after_an_accepted_write_reports_changed():
+    module = fake_module()
+    client = Mock(spec=["rest"])
+    client.rest.wrote = True
+    with pytest.raises(Exit):
+        runner.execute(module, lambda m: client, Mock(side_effect=errors.ResponseFormatError("no read-back")))
+    module.fail_json.assert_called_once_with(changed=True, msg="no read-back")
+
+
+def test_an_unforeseen_exception_fails_redacted_in_every_form():
+    module = fake_module()
+    with pytest.raises(Exit):
+        runner.execute(module, lambda m: None, Mock(side_effect=ValueError("bad header 'hunter2-secret\\n'")))
+    kwargs = module.fail_json.call_args.kwargs
+    assert kwargs["msg"] == "Unexpected ValueError: bad header '********\\n'"
+    assert "hunter2" not in kwargs["exception"] and "Traceback" in kwargs["exception"]
 
 
 def test_missing_requests_fails_with_missing_required_lib(monkeypatch):

@@ -11,19 +11,32 @@ import pytest
 from ansible_collections.ncm.platforms.plugins.module_utils import errors, validate
 
 
-def test_max_lengths_names_the_option_and_the_limit():
+def test_length_names_the_option_and_the_limit():
     with pytest.raises(errors.InputError) as caught:
-        validate.max_lengths({"organization": "x" * 26, "name": "ok"}, {"organization": 25, "name": 225})
+        validate.length("organization", "x" * 26, maximum=25)
     assert caught.value.message == "organization must be at most 25 characters long (got 26)."
-    validate.max_lengths({"organization": "x" * 25, "name": None}, {"organization": 25, "name": 225})
+    with pytest.raises(errors.InputError) as caught:
+        validate.length("name", "", minimum=1)
+    assert caught.value.message == "name must be at least 1 characters long (got 0)."
+    validate.length("organization", "x" * 25, 1, 25)
 
 
-def test_max_lengths_never_quotes_a_secret():
+def test_length_never_quotes_a_secret():
     secret = "p" * 300
     with pytest.raises(errors.InputError) as caught:
-        validate.max_lengths({"dpassword": secret}, {"dpassword": 225}, secrets=("dpassword",))
+        validate.length("dpassword", secret, maximum=225, secret=True)
     assert secret not in caught.value.message
     assert "300" not in caught.value.message
+
+
+def test_at_least_and_not_blank_name_the_option():
+    validate.at_least("limit", None, 1)
+    with pytest.raises(errors.InputError) as caught:
+        validate.at_least("limit", 0, 1)
+    assert caught.value.message == "limit must be at least 1 (got 0)."
+    with pytest.raises(errors.InputError) as caught:
+        validate.not_blank("id", " \t")
+    assert caught.value.message == "id must not be empty or only spaces."
 
 
 def test_datetimes_names_the_option():

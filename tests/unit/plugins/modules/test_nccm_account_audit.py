@@ -12,7 +12,7 @@ from unittest import mock
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import errors
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon_resources import AUDIT
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT
 from ansible_collections.ncm.platforms.plugins.modules import nccm_account_audit as module
 from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import (
     API, new_client, patch_module_args, run_module, writes)
@@ -45,7 +45,7 @@ def direct_run(params, client, check_mode=False):
 def test_default_identity_finds_by_organization_job_iteration_and_ci(capsys):
     client = found(CURRENT)
     run_module(module, dict(KEY), client, capsys)
-    assert client.find.call_args == mock.call(PATH, KEY, AUDIT.spec)
+    assert client.find.call_args == mock.call(AUDIT, KEY)
 
 
 def test_unset_identity_fields_are_looked_up_as_blank(capsys):
@@ -53,16 +53,15 @@ def test_unset_identity_fields_are_looked_up_as_blank(capsys):
     client.create.return_value = {"id": "a9"}
     run_module(module, {"organization": "acme", "job_id": "J1"}, client, capsys)
     criteria = {"organization": "acme", "job_id": "J1", "job_iteration_id": None, "ci_id": None}
-    assert client.find.call_args == mock.call(PATH, criteria, AUDIT.spec)
-    assert client.create.call_args == mock.call(PATH, {"organization": "acme", "job_id": "J1"},
-                                                key=tuple(criteria), spec=AUDIT.spec)
+    assert client.find.call_args == mock.call(AUDIT, criteria)
+    assert client.create.call_args == mock.call(AUDIT, {"organization": "acme", "job_id": "J1"}, key=tuple(criteria))
 
 
 def test_custom_identity(capsys):
     client = found(CURRENT)
     run_module(module, {"identity": ["organization", "ipaddress"], "organization": "acme",
                         "ipaddress": "192.0.2.10"}, client, capsys)
-    assert client.find.call_args == mock.call(PATH, {"organization": "acme", "ipaddress": "192.0.2.10"}, AUDIT.spec)
+    assert client.find.call_args == mock.call(AUDIT, {"organization": "acme", "ipaddress": "192.0.2.10"})
 
 
 def test_no_id_and_no_identity_value_fails_before_any_request(capsys):

@@ -10,7 +10,7 @@ from unittest import mock
 
 import pytest
 
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon_resources import AUDIT
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT
 from ansible_collections.ncm.platforms.plugins.modules import nccm_account_audit_info as module
 from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import new_client, run_module
 

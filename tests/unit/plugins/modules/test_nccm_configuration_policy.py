@@ -11,7 +11,7 @@ from unittest import mock
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import errors
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon_resources import POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import POLICY
 from ansible_collections.ncm.platforms.plugins.modules import nccm_configuration_policy as module
 from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import new_client, run_module, writes
 
@@ -39,13 +39,15 @@ def test_creates_a_missing_policy_with_the_set_options(capsys, check_mode):
                         client, capsys, check_mode=check_mode, diff=True)
     body = {"policyid": "POL-1", "organization": "acme", "assigned_users": ["alice"]}
     assert result["changed"] is True
-    assert client.find.call_args == mock.call(PATH, {"policyid": "POL-1"}, POLICY.spec)
+    assert client.find.call_args == mock.call(POLICY, {"policyid": "POL-1"})
     assert result["diff"] == {"before": {}, "after": body}
     if check_mode:
         assert writes(client) == []
-        assert result["policy"] == body
+        predicted = dict((name, None) for name in POLICY.fields)
+        predicted.update(body, processid=1, associated_rule_groups=[], assigned_group=[], policy_schedule={})
+        assert result["policy"] == predicted
     else:
-        assert writes(client) == [mock.call.create(PATH, body, key=("policyid",), spec=POLICY.spec)]
+        assert writes(client) == [mock.call.create(POLICY, body, key=("policyid",))]
         assert result["policy"] == CURRENT
 
 

@@ -9,7 +9,7 @@ __metaclass__ = type
 from unittest import mock
 
 from ansible_collections.ncm.platforms.plugins.module_utils import errors
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon_resources import POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import POLICY
 from ansible_collections.ncm.platforms.plugins.modules import nccm_configuration_policy_info as module
 from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import new_client, run_module
 

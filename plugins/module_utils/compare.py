@@ -1,0 +1,281 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Desired against current: normalise, compare only what was asked, diff, find by natural key.
+
+Objects here are dicts keyed by the module's option names (``resource.py`` maps API objects
+to that form and back). A ``fields`` table maps each writable option to a ``Field`` that says
+how its values compare. Read-only fields are not in the table: never compared, never sent.
+Nothing here does I/O.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+import datetime
+import json
+import re
+
+from ansible_collections.ncm.platforms.plugins.module_utils import errors
+
+MASK = "********"
+_UTC = datetime.timezone.utc
+
+# What the APIs accept (DRF's ISO 8601 forms): upper-case T or a space between date and
+# time, a dot fraction of 1 to 9 digits, upper-case Z or an offset with hours and minutes.
+_DATETIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$")
+_INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+_NOT_WORD = re.compile(r"[^a-z0-9]")
+
+
+class Field(object):
+    """One option of an object kind: how it compares and what the API allows.
+
+    Kinds: ``str``, ``int``, ``bool``, ``datetime`` (compared as instants), ``set`` (a list
+    whose order does not matter), ``list`` (order matters), ``dict`` (compared key by key,
+    only the keys that were asked for; ``fields`` gives the kinds of known keys), ``any``
+    (a value of unknown type: numbers and numeric strings alike, dicts key by key).
+
+    ``api`` is the API field it maps to, dotted when nested (``AdminUser.first_name``;
+    the option name by default). ``required``: needed on create. ``default``: what the
+    server stores when a create leaves it out. ``min_length``/``max_length`` bound a string.
+    """
+
+    KINDS = ("str", "int", "bool", "datetime", "set", "list", "dict", "any")
+
+    def __init__(self, kind="str", secret=False, fields=None, api=None, required=False,
+                 default=None, min_length=None, max_length=None, choices=None, description=None):
+        if kind not in self.KINDS:
+            raise ValueError("unknown field kind %r" % kind)
+        self.kind = kind
+        self.secret = secret
+        self.fields = fields or {}
+        self.api = api
+        self.required = required
+        self.default = default
+        self.min_length = min_length
+        self.max_length = max_length
+        self.choices = choices
+        self.description = description
+
+
+ANY = Field("any")
+
+
+def status_key(word):
+    """A status word in a form that ignores case and separators (``In Progress`` = ``IN_PROGRESS``)."""
+    return _NOT_WORD.sub("", str(word or "").lower())
+
+
+def parse_datetime(value):
+    """Parse an ISO 8601 date-time; return ``(aware UTC datetime, fraction digits)``.
+
+    A value without an offset is taken as UTC. Raises ValueError on anything else, with a
+    message a person can read.
+    """
+    if isinstance(value, datetime.datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=_UTC)
+        return aware.astimezone(_UTC), 6 if value.microsecond else 0
+    match = _DATETIME.match(str(value))
+    if not match:
+        raise ValueError("%r is not an ISO 8601 date-time such as 2025-08-31T03:41:36.327Z "
+                         "(YYYY-MM-DDThh:mm[:ss[.fraction]][Z|+hh:mm|-hh:mm])" % (value,))
+    year, month, day, hour, minute, second, fraction, offset = match.groups()
+    micro = int((fraction or "0")[:6].ljust(6, "0"))
+    try:
+        moment = datetime.datetime(int(year), int(month), int(day), int(hour), int(minute),
+                                   int(second or 0), micro, tzinfo=_offset(offset))
+    except ValueError as exc:
+        raise ValueError("%r is not a valid date-time: %s" % (value, exc))
+    return moment.astimezone(_UTC), len(fraction or "")
+
+
+def _offset(text):
+    if not text or text == "Z":
+        return _UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4])
+    if hours > 23 or minutes > 59:
+        raise ValueError("the offset %s is out of range (-23:59 to +23:59)" % text)
+    return datetime.timezone(sign * datetime.timedelta(hours=hours, minutes=minutes))
+
+
+def _truncated(moment, digits):
+    step = 10 ** (6 - min(digits, 6))
+    return moment.replace(microsecond=moment.microsecond - moment.microsecond % step)
+
+
+def same_instant(desired, current):
+    """Whether two date-times are one instant, at the coarser precision of the two."""
+    try:
+        want, want_digits = parse_datetime(desired)
+        have, have_digits = parse_datetime(current)
+    except ValueError:
+        return desired == current
+    digits = min(want_digits, have_digits)
+    return _truncated(want, digits) == _truncated(have, digits)
+
+
+def _scalar(value):
+    """A scalar's comparable form: numeric strings as ints, 'true'/'false' as booleans."""
+    if isinstance(value, str):
+        if _INTEGER.match(value):
+            return int(value)
+        if value.lower() in ("true", "false"):
+            return value.lower() == "true"
+    return value
+
+
+def _hashable(value):
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True)
+    return str(_scalar(value))
+
+
+def blank(value):
+    """Whether a value means "nothing" (None, empty string, list or dict)."""
+    return value is None or value == "" or value == [] or value == {}
+
+
+def equal(field, desired, current):
+    """Whether ``current`` already satisfies ``desired`` for this field."""
+    if blank(desired) and blank(current):
+        return True
+    if desired is None or current is None:
+        return False
+    kind = field.kind
+    if kind == "any":
+        kind = "dict" if isinstance(desired, dict) else "list" if isinstance(desired, list) else "int"
+    if kind == "datetime":
+        return same_instant(desired, current)
+    if kind in ("int", "bool"):
+        return _scalar(desired) == _scalar(current)
+    if kind == "set":
+        return set(_hashable(item) for item in desired) == set(_hashable(item) for item in current)
+    if kind == "list":
+        return [_hashable(item) for item in desired] == [_hashable(item) for item in current]
+    if kind == "dict":
+        return not dict_changes(field, desired, current)
+    return desired == current
+
+
+def dict_changes(field, desired, current):
+    """The keys of ``desired`` whose values ``current`` does not match, with desired values.
+
+    A key set to None asks for the key to be absent: it is a change when ``current`` has it.
+    """
+    if not isinstance(current, dict):
+        current = {}
+    changes = {}
+    for key, want in desired.items():
+        sub = field.fields.get(key) or ANY
+        if want is None:
+            if not blank(current.get(key)):
+                changes[key] = None
+        elif sub.kind == "dict" or (sub.kind == "any" and isinstance(want, dict)):
+            nested = dict_changes(sub, want, current.get(key))
+            if nested:
+                changes[key] = nested
+        elif not equal(sub, want, current.get(key)):
+            changes[key] = want
+    return changes
+
+
+def differences(fields, desired, current):
+    """Options set in ``desired`` (not None, not secret) that differ from ``current``.
+
+    Returns ``{option: desired value}``; for dict options, only the differing keys.
+    """
+    changes = {}
+    for name, field in fields.items():
+        want = desired.get(name)
+        if want is None or field.secret:
+            continue
+        have = current.get(name)
+        if field.kind == "dict":
+            nested = dict_changes(field, want, have)
+            if nested:
+                changes[name] = nested
+        elif not equal(field, want, have):
+            changes[name] = want
+    return changes
+
+
+def masked(fields, obj):
+    """A copy of ``obj`` with every non-empty secret value replaced by the mask."""
+    if obj is None:
+        return None
+    result = copy.deepcopy(obj)
+    for name, field in fields.items():
+        if field.secret and not blank(result.get(name)):
+            result[name] = MASK
+        elif field.fields and isinstance(result.get(name), dict):
+            result[name] = masked(field.fields, result[name])
+    return result
+
+
+def _pick(current, changes):
+    """The parts of ``current`` that ``changes`` touch, in the same nesting."""
+    before = {}
+    current = current if isinstance(current, dict) else {}
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(current.get(key), dict):
+            before[key] = _pick(current[key], value)
+        else:
+            before[key] = current.get(key)
+    return before
+
+
+def change_diff(fields, changes, current):
+    """``{before, after}`` of the changed options only, secrets masked."""
+    return {"before": masked(fields, _pick(current, changes)), "after": masked(fields, changes)}
+
+
+def merge(base, overlay):
+    """``base`` with ``overlay`` laid over it, dicts key by key; a None in ``overlay`` removes the key."""
+    merged = copy.deepcopy(base) if isinstance(base, dict) else {}
+    for key, value in overlay.items():
+        if value is None:
+            merged.pop(key, None)
+        elif isinstance(value, dict):
+            merged[key] = merge(merged.get(key), value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def set_options(fields, desired, with_secrets=True):
+    """The options of ``desired`` that were set (not None), secrets only if asked."""
+    return dict((name, copy.deepcopy(desired[name])) for name, field in fields.items()
+                if desired.get(name) is not None and (with_secrets or not field.secret))
+
+
+def matches(item, criteria, fields=None):
+    """Whether ``item`` has every value of ``criteria`` (an unset value matches a blank one)."""
+    fields = fields or {}
+    return all(equal(fields.get(name) or ANY, value, item.get(name)) for name, value in criteria.items())
+
+
+def describe(criteria):
+    """``a='x', b='y'``: criteria as a person reads them, in name order."""
+    return ", ".join("%s=%r" % (name, criteria[name]) for name in sorted(criteria))
+
+
+def find_one(items, criteria, fields=None, where="", id_of=lambda item: item.get("id"), view=None):
+    """The one item of ``items`` matching ``criteria``, or None.
+
+    ``view`` turns an item into the option-keyed form the criteria use (identity by
+    default). More than one match raises ``errors.AmbiguousMatch`` listing their ids.
+    """
+    found = [item for item in items if matches(view(item) if view else item, criteria, fields)]
+    if len(found) > 1:
+        ids = [id_of(item) for item in found]
+        raise errors.AmbiguousMatch(
+            "%d objects%s match %s (ids: %s); set id to pick one"
+            % (len(found), " at " + where if where else "", describe(criteria), ", ".join(str(i) for i in ids)),
+            ids=ids)
+    return found[0] if found else None

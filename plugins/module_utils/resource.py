@@ -1,0 +1,195 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The field table of one object kind, and what follows from it.
+
+A ``Resource`` knows the writable options of an object kind (``compare.Field`` each), how
+each maps to the API object (``first_name`` <-> ``AdminUser.first_name``; identity by
+default), which API fields are read-only, and the rules a value must meet. From that alone
+it builds the Ansible options, checks input before any request, turns API objects into the
+option-keyed form that ``compare`` works on, and builds request bodies. No I/O.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, validate
+
+# Field kind -> Ansible argument spec of the option.
+_OPTION_TYPES = {
+    "str": dict(type="str"),
+    "datetime": dict(type="str"),
+    "int": dict(type="int"),
+    "bool": dict(type="bool"),
+    "set": dict(type="list", elements="str"),
+    "list": dict(type="list"),
+    "dict": dict(type="dict"),
+    "any": dict(type="raw"),
+}
+
+
+def option_spec(field):
+    """The Ansible argument spec of one field (dict fields with a table get typed suboptions)."""
+    option = dict(_OPTION_TYPES[field.kind])
+    if field.secret:
+        option["no_log"] = True
+    if field.choices:
+        option["choices"] = list(field.choices)
+    if field.kind == "dict" and field.fields:
+        option["options"] = dict((name, option_spec(sub)) for name, sub in field.fields.items())
+    return option
+
+
+def _path(name, field):
+    return tuple((field.api or name).split("."))
+
+
+def _get(obj, path):
+    """``(found, value)`` at a dotted path of a nested dict."""
+    for part in path:
+        if not isinstance(obj, dict) or part not in obj:
+            return False, None
+        obj = obj[part]
+    return True, obj
+
+
+def _put(obj, path, value):
+    for part in path[:-1]:
+        obj = obj.setdefault(part, {})
+    obj[path[-1]] = value
+
+
+def _drop(obj, path):
+    found, parent = _get(obj, path[:-1])
+    if found and isinstance(parent, dict):
+        parent.pop(path[-1], None)
+
+
+def _typed_only(field, value):
+    """A dict option's value without the known suboptions left unset (Ansible fills them with None).
+
+    A key the table does not know keeps its None: that asks for the key to be removed.
+    """
+    if field.kind != "dict" or not field.fields or not isinstance(value, dict):
+        return value
+    return dict((key, _typed_only(field.fields[key], sub) if key in field.fields else sub)
+                for key, sub in value.items() if sub is not None or key not in field.fields)
+
+
+def _unreadable(value):
+    """A secret a GET did not return in clear: blank, or a mask such as ``********``."""
+    return compare.blank(value) or (isinstance(value, str) and set(value) == {"*"})
+
+
+class Resource(object):
+    """One object kind: ``fields`` (option name -> ``compare.Field``), its natural key and
+    read-only API fields (dotted paths), and a ``noun`` for messages."""
+
+    def __init__(self, noun, fields, natural_key=(), read_only=(), path=None):
+        self.noun = noun
+        self.fields = fields
+        self.natural_key = tuple(natural_key)
+        self.read_only = tuple(tuple(name.split(".")) for name in read_only)
+        self.path = path
+        self.secrets = tuple(name for name, field in fields.items() if field.secret)
+        self.datetimes = tuple(name for name, field in fields.items() if field.kind == "datetime")
+        self.required = tuple(name for name, field in fields.items() if field.required)
+
+    # --- options and input -----------------------------------------------------------
+    def options(self):
+        """The argument spec of every writable field (secrets ``no_log``)."""
+        return dict((name, option_spec(field)) for name, field in self.fields.items())
+
+    def check(self, params):
+        """Fail before any request on a value that breaks a rule of the table."""
+        for name in sorted(self.fields):
+            field, value = self.fields[name], params.get(name)
+            if value is None:
+                continue
+            if field.kind == "str":
+                validate.length(name, value, field.min_length, field.max_length, field.secret)
+                if field.required:
+                    validate.not_blank(name, value)
+            elif field.kind == "datetime":
+                validate.datetime_value(name, value)
+
+    def desired(self, params):
+        """The options of the task that belong to this kind (None = leave alone)."""
+        return dict((name, _typed_only(field, params.get(name))) for name, field in self.fields.items())
+
+    # --- API object <-> options --------------------------------------------------------
+    def to_options(self, api_obj):
+        """The option-keyed view of an API object (only the fields it holds)."""
+        view = {}
+        for name, field in self.fields.items():
+            found, value = _get(api_obj or {}, _path(name, field))
+            if found:
+                view[name] = value
+        return view
+
+    def to_api(self, values):
+        """The API-shaped dict of the options set in ``values`` (None left out)."""
+        body = {}
+        for name, field in self.fields.items():
+            if values.get(name) is not None:
+                _put(body, _path(name, field), copy.deepcopy(values[name]))
+        return body
+
+    def masked(self, api_obj):
+        """An API object with every non-empty secret replaced by the mask."""
+        if api_obj is None:
+            return None
+        result = copy.deepcopy(api_obj)
+        for name, field in self.fields.items():
+            path = _path(name, field)
+            found, value = _get(result, path)
+            if found and field.secret and not compare.blank(value):
+                _put(result, path, compare.MASK)
+            elif found and field.fields and isinstance(value, dict):
+                _put(result, path, compare.masked(field.fields, value))
+        return result
+
+    # --- request bodies ----------------------------------------------------------------
+    def create_body(self, desired):
+        """The POST body: every option set, secrets included."""
+        return self.to_api(compare.set_options(self.fields, desired))
+
+    def predicted(self, desired):
+        """What the server will hold after a create: the documented defaults, then the body."""
+        defaults = dict((name, field.default) for name, field in self.fields.items() if field.default is not None)
+        return self.to_api(compare.merge(defaults, compare.set_options(self.fields, desired)))
+
+    def update_body(self, current, desired, with_secrets):
+        """A full PUT body: the current API object with the desired options laid over it.
+
+        Read-only fields are dropped; writable fields that are no option are kept as they
+        are. A secret the GET returned in clear is sent back as it was, one read back masked
+        or empty never is; a desired secret goes in only when ``with_secrets`` is true.
+        """
+        body = copy.deepcopy(current)
+        for path in self.read_only:
+            _drop(body, path)
+        for name in self.secrets:
+            path = _path(name, self.fields[name])
+            found, value = _get(body, path)
+            if found and _unreadable(value):
+                _drop(body, path)
+        return compare.merge(body, self.to_api(compare.set_options(self.fields, desired, with_secrets)))
+
+    # --- comparing ---------------------------------------------------------------------
+    def changes(self, desired, current):
+        """The options of ``desired`` that the API object ``current`` does not match."""
+        return compare.differences(self.fields, desired, self.to_options(current))
+
+    def diff(self, changes, current):
+        """``{before, after}`` of the changed options, keyed by option names, secrets masked."""
+        return compare.change_diff(self.fields, changes, self.to_options(current))
+
+    def shown(self, api_obj):
+        """The option-keyed view of an object without its secrets (a diff side)."""
+        view = self.to_options(api_obj)
+        return compare.masked(self.fields, dict((name, value) for name, value in view.items()
+                                                if name not in self.secrets))
