@@ -41,8 +41,8 @@ options:
       validate_certs:
         description:
           - Whether to verify the server's TLS certificate.
-          - V(false) wins over O(api.ca_path) (set in the task or the environment): nothing is
-            verified, and the module warns once on an C(https://) URL.
+          - V(false) wins over O(api.ca_path), whether that is set in the task or the
+            environment; nothing is verified then, and the module warns once on an C(https://) URL.
           - If not set, the value of the E(VOSS_VALIDATE_CERTS) environment variable is used.
         type: bool
         default: true

@@ -38,12 +38,22 @@ def options(**extra):
 
 
 def check(params, resource):
-    """Fail before any request on a bad bound, size or filter."""
+    """Fail before any request on a bad id, bound, size or filter."""
     validate.datetimes(params, ("created_after", "created_before"))
+    if params.get("id") is not None:
+        validate.not_blank("id", params["id"])
     for name in ("page_size", "limit"):
-        if params.get(name) is not None and params[name] < 1:
-            raise errors.InputError("%s must be at least 1 (got %d)." % (name, params[name]))
-    secret = sorted(set(params.get("filters") or {}) & set(resource.secrets))
+        validate.at_least(name, params.get(name), 1)
+        if params.get(name) is not None and params[name] > sys.maxsize:
+            raise errors.InputError("%s must be at most %d (got %s)." % (name, sys.maxsize, params[name]))
+    filters = set(params.get("filters") or {})
+    known = set(resource.fields) | set(path[0] for path in resource.read_only)
+    unknown = sorted(filters - known)
+    if unknown:
+        raise errors.InputError("filters: %s %s no field of a %s; known fields: %s."
+                                % (", ".join(unknown), "is" if len(unknown) == 1 else "are",
+                                   resource.noun, ", ".join(sorted(known))))
+    secret = sorted(filters & set(resource.secrets))
     if secret:
         raise errors.InputError("filters: %s cannot be filtered on (a secret)." % ", ".join(secret))
 

@@ -162,6 +162,10 @@ class Resource(object):
         defaults = dict((name, field.default) for name, field in self.fields.items() if field.default is not None)
         return self.to_api(compare.merge(defaults, compare.set_options(self.fields, desired)))
 
+    def predicted_update(self, current, desired):
+        """What the server will hold after an update: ``current`` with the desired options laid over it."""
+        return compare.merge(current, self.to_api(compare.set_options(self.fields, desired, with_secrets=False)))
+
     def update_body(self, current, desired, with_secrets):
         """A full PUT body: the current API object with the desired options laid over it.
 

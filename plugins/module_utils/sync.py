@@ -50,7 +50,7 @@ def present(target, resource, desired, check_mode, update_secrets=False):
         diff["after"][name] = compare.MASK
     body = resource.update_body(current, desired, with_secrets=bool(secrets))
     if check_mode:
-        return True, compare.merge(current, body), diff
+        return True, resource.predicted_update(current, desired), diff
     return True, target.update(current, body), diff
 
 

@@ -362,3 +362,17 @@ def test_delete_error_fails_with_the_server_message():
 def test_options_reads_the_options_path():
     responses.get(POLICIES + "options/", json={"processid": 1})
     assert client().options(POLICY.path) == {"processid": 1}
+
+
+@responses.activate
+def test_a_create_that_finds_twins_of_its_key_says_other_runs_made_them():
+    responses.post(POLICIES, status=201)
+    page(500, 1, [{"id": "7", "policyid": "P7"}, {"id": "8", "policyid": "P7"}])
+    page(500, 2, [])
+    api = client()
+    with pytest.raises(errors.AmbiguousMatch) as info:
+        api.create(POLICY, {"policyid": "P7", "organization": "acme"})
+    assert info.value.details["ids"] == ["7", "8"]
+    assert "created the configuration policy, but 2 objects now hold policyid='P7' (ids: 7, 8)" in info.value.message
+    assert "throttle: 1" in info.value.message
+    assert api.rest.wrote is True

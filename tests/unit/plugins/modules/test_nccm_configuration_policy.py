@@ -183,3 +183,53 @@ def test_server_error_fails_with_method_path_and_status(capsys):
     assert result["failed"] is True
     assert (result["method"], result["path"], result["status"]) == ("PUT", PATH + "p1/", 400)
     assert result["server_message"] == "name: too long"
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_a_schedule_key_set_to_null_is_removed(capsys, check_mode):
+    client = found(CURRENT)
+    client.update.return_value = dict(CURRENT, policy_schedule={"frequency": "daily"})
+    result = run_module(module, {"policyid": "POL-1", "policy_schedule": {"at": None}}, client, capsys,
+                        check_mode=check_mode, diff=True)
+    assert result["changed"] is True
+    assert result["diff"] == {"before": {"policy_schedule": {"at": "02:00"}}, "after": {"policy_schedule": {"at": None}}}
+    assert result["policy"]["policy_schedule"] == {"frequency": "daily"}
+    if not check_mode:
+        assert client.update.call_args[0][2]["policy_schedule"] == {"frequency": "daily"}
+
+
+def test_a_schedule_key_set_to_null_that_is_already_absent_is_no_change(capsys):
+    client = found(dict(CURRENT, policy_schedule={"frequency": "daily"}))
+    assert run_module(module, {"policyid": "POL-1", "policy_schedule": {"at": None}}, client, capsys)["changed"] is False
+    assert writes(client) == []
+
+
+def test_an_id_given_the_policyid_of_another_policy_fails_naming_both(capsys):
+    client = new_client()
+    client.get.return_value = dict(CURRENT)
+    client.find.return_value = dict(CURRENT, id="p2", policyid="POL-2")
+    result = run_module(module, {"id": "p1", "policyid": "POL-2"}, client, capsys)
+    assert result["failed"] is True
+    assert result["msg"] == ("policyid='POL-2' is already held by the configuration policy with id 'p2'; giving it "
+                             "to id 'p1' would make a duplicate: nothing changed.")
+    assert client.find.call_args == mock.call(POLICY, {"policyid": "POL-2"})
+    assert writes(client) == []
+
+
+def test_an_id_may_rename_its_policy_to_a_free_policyid(capsys):
+    client = new_client()
+    client.get.return_value = dict(CURRENT)
+    client.find.return_value = None
+    client.update.return_value = dict(CURRENT, policyid="POL-9")
+    result = run_module(module, {"id": "p1", "policyid": "POL-9"}, client, capsys)
+    assert result["changed"] is True
+    assert client.update.call_args[0][2]["policyid"] == "POL-9"
+
+
+def test_absent_with_an_id_of_another_policyid_deletes_nothing(capsys):
+    client = new_client()
+    client.get.return_value = dict(CURRENT)
+    result = run_module(module, {"id": "p1", "policyid": "POL-2", "state": "absent"}, client, capsys)
+    assert result["failed"] is True
+    assert result["msg"] == "id 'p1' is the configuration policy with policyid='POL-1', not policyid='POL-2': nothing deleted."
+    assert writes(client) == []

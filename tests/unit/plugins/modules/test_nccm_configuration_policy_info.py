@@ -74,3 +74,21 @@ def test_server_error_fails_the_task(capsys):
     result = run_module(module, {}, client, capsys)
     assert result["failed"] is True
     assert result["msg"] == "GET %s returned HTTP 200: engine busy" % PATH
+
+
+def test_the_documented_active_policies_example_matches_a_flag_stored_as_null_or_left_out(capsys):
+    client = new_client()
+    client.iter_all.return_value = iter([dict(POLICIES[0]), dict(POLICIES[1]),
+                                         {"id": "p4", "organization": "acme", "is_deleted": None},
+                                         {"id": "p5", "organization": "acme"}])
+    result = run_module(module, {"filters": {"organization": "acme", "is_deleted": False}, "sort": "name"}, client, capsys)
+    assert ids(result) == ["p1", "p4", "p5"]
+
+
+def test_an_unknown_filter_fails_naming_it_and_the_known_fields_before_any_request(capsys):
+    client = listing()
+    result = run_module(module, {"filters": {"orgnisation": "acme", "status": "active"}}, client, capsys)
+    assert result["failed"] is True
+    assert result["msg"].startswith("filters: orgnisation is no field of a configuration policy; known fields: ")
+    assert "organization" in result["msg"] and "status" in result["msg"]
+    assert client.mock_calls == []
