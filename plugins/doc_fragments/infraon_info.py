@@ -41,7 +41,7 @@ options:
       - Secret fields cannot be filtered on; a name that is no field of the object fails and
         lists the known fields.
       - A boolean V(false) also matches a field the server stores as V(null) or leaves out
-        (an unset flag is not set), so C(is_deleted: false) finds every active policy.
+        (an unset flag is not set), so a filter of C(is_deleted) set to V(false) finds every active policy.
     type: dict
   created_after:
     description:

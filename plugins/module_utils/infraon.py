@@ -200,12 +200,12 @@ class InfraonClient(object):
             return self.find(resource, criteria)
         except errors.AmbiguousMatch as exc:
             ids = exc.details["ids"]
+            listed = ", ".join(str(i) for i in ids)
             raise errors.AmbiguousMatch(
                 "POST %s created the %s, but %d objects now hold %s (ids: %s): other runs created "
                 "the others at the same time. Remove the duplicates, and run the writers of one "
-                "tenant one at a time (throttle: 1)." % (resource.path, resource.noun, len(ids),
-                                                        compare.describe(criteria), ", ".join(str(i) for i in ids)),
-                ids=ids)
+                "tenant one at a time (throttle: 1)."
+                % (resource.path, resource.noun, len(ids), compare.describe(criteria), listed), ids=ids)
 
     def update(self, path, object_id, body):
         """PUT the whole writable object; return the answer's object or a fresh read."""

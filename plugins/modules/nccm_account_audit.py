@@ -142,12 +142,12 @@ options:
 notes:
   - Read-only fields (C(id), C(creationtime), C(agent_id), C(connection_status),
     C(failure_message)) are returned but never sent.
-  - Run the writers of one tenant one at a time (C(throttle: 1) on the task, or one play
-    per tenant): the API has no unique constraint on the natural key, so two runs that
+  - Run the writers of one tenant one at a time (the task keyword C(throttle) set to 1, or one
+    play per tenant), because the API has no unique constraint on the natural key, so two runs that
     create the same one at the same moment both create it. A run that finds such twins
     after its own create fails, lists their ids and still reports C(changed=true).
   - A task that sent a write reports C(changed=true) even when it fails afterwards; a
-    write that got no answer says that it may have been made, to check before re-running.
+    write that got no answer says that it may have been made, and to check before re-running.
 seealso:
   - module: ncm.platforms.nccm_account_audit_info
 """

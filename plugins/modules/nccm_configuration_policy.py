@@ -105,8 +105,8 @@ options:
     description:
       - The schedule object. Only the keys given are compared and changed; other keys
         of the current schedule are kept.
-      - A key set to V(null) removes that key from the schedule (C(policy_schedule: {at: null})).
-        An empty dict changes nothing: remove the keys one by one.
+      - A key set to V(null) removes that key from the schedule (C(at) set to V(null) removes the run time).
+        An empty dict changes nothing; remove the keys one by one.
     type: dict
   lastaction:
     description:
@@ -154,12 +154,12 @@ notes:
   - Read-only fields (C(id), C(status), C(creationtime), C(last_update_time),
     C(next_action_time), C(last_action_time), C(is_private), C(rule_description),
     C(schedule_descr), C(visibility)) are returned but never sent.
-  - Run the writers of one tenant one at a time (C(throttle: 1) on the task, or one play
-    per tenant): the API has no unique constraint on the natural key, so two runs that
+  - Run the writers of one tenant one at a time (the task keyword C(throttle) set to 1, or one
+    play per tenant), because the API has no unique constraint on the natural key, so two runs that
     create the same one at the same moment both create it. A run that finds such twins
     after its own create fails, lists their ids and still reports C(changed=true).
   - A task that sent a write reports C(changed=true) even when it fails afterwards; a
-    write that got no answer says that it may have been made, to check before re-running.
+    write that got no answer says that it may have been made, and to check before re-running.
 seealso:
   - module: ncm.platforms.nccm_configuration_policy_info
 """
