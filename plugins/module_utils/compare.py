@@ -163,14 +163,17 @@ def equal(field, desired, current):
     return desired == current
 
 
-def dict_changes(field, desired, current):
+def dict_changes(field, desired, current, exact=False):
     """The keys of ``desired`` whose values ``current`` does not match, with desired values.
 
     A key set to None asks for the key to be absent: it is a change when ``current`` has it.
+    With ``exact``, a key of ``current`` that ``desired`` lacks is such a change too.
     """
     if not isinstance(current, dict):
         current = {}
     changes = {}
+    if exact:
+        changes.update((key, None) for key, have in current.items() if key not in desired and not blank(have))
     for key, want in desired.items():
         sub = field.fields.get(key) or ANY
         if want is None:
@@ -185,19 +188,25 @@ def dict_changes(field, desired, current):
     return changes
 
 
-def differences(fields, desired, current):
+def differences(fields, desired, current, exact=False):
     """Options set in ``desired`` (not None, not secret) that differ from ``current``.
 
-    Returns ``{option: desired value}``; for dict options, only the differing keys.
+    Returns ``{option: desired value}``; for dict options, only the differing keys. With
+    ``exact`` (the ``replaced`` states), an option left None must be blank, and a dict
+    option must hold exactly the keys given: what differs is ``{option: None}``.
     """
     changes = {}
     for name, field in fields.items():
         want = desired.get(name)
-        if want is None or field.secret:
-            continue
         have = current.get(name)
+        if field.secret:
+            continue
+        if want is None:
+            if exact and not blank(have):
+                changes[name] = None
+            continue
         if field.kind == "dict":
-            nested = dict_changes(field, want, have)
+            nested = dict_changes(field, want, have, exact)
             if nested:
                 changes[name] = nested
         elif not equal(field, want, have):

@@ -173,6 +173,11 @@ class Resource(object):
         are. A secret the GET returned in clear is sent back as it was, one read back masked
         or empty never is; a desired secret goes in only when ``with_secrets`` is true.
         """
+        return compare.merge(self._writable(current),
+                             self.to_api(compare.set_options(self.fields, desired, with_secrets)))
+
+    def _writable(self, current):
+        """The current API object without read-only fields and secrets read back masked or empty."""
         body = copy.deepcopy(current)
         for path in self.read_only:
             _drop(body, path)
@@ -181,12 +186,38 @@ class Resource(object):
             found, value = _get(body, path)
             if found and _unreadable(value):
                 _drop(body, path)
-        return compare.merge(body, self.to_api(compare.set_options(self.fields, desired, with_secrets)))
+        return body
+
+    # --- the replaced states: every option exactly as declared ----------------------
+    def replaced(self, desired):
+        """``desired`` with each unset option at its documented default (None: empty)."""
+        return dict((name, desired.get(name) if desired.get(name) is not None else copy.deepcopy(field.default))
+                    for name, field in self.fields.items())
+
+    def replace_body(self, current, desired, with_secrets):
+        """A full PUT body holding exactly the options of ``desired``; empty ones are left out."""
+        return self._set_exactly(self._writable(current), desired, with_secrets)
+
+    def predicted_replace(self, current, desired):
+        """What the server will hold after ``replace_body`` was sent."""
+        return self._set_exactly(copy.deepcopy(current), desired, False)
+
+    def _set_exactly(self, obj, desired, with_secrets):
+        for name, field in self.fields.items():
+            value, path = _typed_only(field, desired.get(name)), _path(name, field)
+            if field.secret:
+                if with_secrets and value is not None:
+                    _put(obj, path, value)
+            elif value is None or value == "":
+                _drop(obj, path)
+            else:
+                _put(obj, path, compare.merge({}, value) if isinstance(value, dict) else copy.deepcopy(value))
+        return obj
 
     # --- comparing ---------------------------------------------------------------------
-    def changes(self, desired, current):
+    def changes(self, desired, current, exact=False):
         """The options of ``desired`` that the API object ``current`` does not match."""
-        return compare.differences(self.fields, desired, self.to_options(current))
+        return compare.differences(self.fields, desired, self.to_options(current), exact)
 
     def diff(self, changes, current):
         """``{before, after}`` of the changed options, keyed by option names, secrets masked."""

@@ -18,7 +18,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, validate
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, validate
 
 NO_DIFF = {"before": {}, "after": {}}
 
@@ -80,3 +80,145 @@ def ensure(module, target, resource, result_key):
     result = {result_key: resource.masked(obj) or {}, "diff": diff}
     result.update(getattr(target, "extras", None) or {})
     return changed, result
+
+
+# --- many objects in one task (resource-module states) --------------------------------
+MANY_STATES = ("merged", "replaced", "overridden", "deleted", "gathered")
+
+
+class Action(object):
+    """One write of a many-objects task: ``kind`` (create, update, delete) of the object with
+    natural key ``key``; ``current`` (None on create), the request ``body``, the ``fields``
+    that change, the ``predicted`` object and the per-object ``diff``."""
+
+    __slots__ = ("kind", "key", "current", "body", "fields", "predicted", "diff")
+
+    def __init__(self, kind, key, current, body, fields, predicted, diff):
+        self.kind = kind
+        self.key = key
+        self.current = current
+        self.body = body
+        self.fields = fields
+        self.predicted = predicted
+        self.diff = diff
+
+    def change(self, key_name):
+        """The ``changes`` entry: ``{<key_name>: key, action: created|updated|deleted, fields}``."""
+        return {key_name: self.key, "action": self.kind + "d", "fields": self.fields}
+
+
+def check_config(resource, key, config, state):
+    """Fail before any request on a duplicate key, a missing key, or (for the replaced
+    states) an item without a required option."""
+    seen = set()
+    for index, item in enumerate(config):
+        value = item.get(key)
+        validate.required(item, [key], "in every config item (item %d)" % (index + 1))
+        if value in seen:
+            raise errors.InputError("config: %s %r is listed twice; each object may be declared once." % (key, value))
+        seen.add(value)
+        resource.check(item)
+        if state in ("replaced", "overridden"):
+            validate.required(item, resource.required, "in config item %s=%r for state=%s" % (key, value, state))
+
+
+def plan(resource, key, config, existing, state, update_secrets=False, in_scope=lambda obj: True,
+         id_of=lambda obj: obj.get("id")):
+    """The writes that bring ``existing`` (API-shaped objects) to ``config``.
+
+    Pure: no I/O. Writes come in ``config`` order, deletes last. ``overridden`` (and
+    ``deleted`` with no config) delete every existing object ``in_scope`` that is not
+    listed. Two existing objects with a listed key fail, naming them (``id_of``).
+    """
+    def key_of(obj):
+        return resource.to_options(obj).get(key)
+
+    exact = state in ("replaced", "overridden")
+    actions, listed = [], set()
+    for item in config:
+        desired = resource.desired(item)
+        listed.add(desired[key])
+        current = compare.find_one(existing, {key: desired[key]}, resource.fields, id_of=id_of, view=resource.to_options)
+        if state == "deleted":
+            if current is not None:
+                actions.append(_delete(resource, key, current))
+            continue
+        if exact:
+            desired = resource.replaced(desired)
+        if current is None:
+            validate.required(desired, resource.required, "on create (config item %s=%r)" % (key, desired[key]))
+            body = resource.create_body(desired)
+            after = compare.masked(resource.fields, compare.set_options(resource.fields, desired))
+            actions.append(Action("create", desired[key], None, body, sorted(after), resource.predicted(desired),
+                                  {"before": {}, "after": after}))
+            continue
+        action = _update(resource, key, current, desired, exact, update_secrets)
+        if action is not None:
+            actions.append(action)
+    if state == "overridden" or (state == "deleted" and not config):
+        actions.extend(_delete(resource, key, obj) for obj in existing if in_scope(obj) and key_of(obj) not in listed)
+    return actions
+
+
+def _update(resource, key, current, desired, exact, update_secrets):
+    changes = resource.changes(desired, current, exact)
+    secrets = [name for name in resource.secrets if desired.get(name) is not None] if update_secrets else []
+    if not changes and not secrets:
+        return None
+    diff = resource.diff(changes, current)
+    for name in secrets:
+        diff["before"][name] = diff["after"][name] = compare.MASK
+    if exact:
+        body = resource.replace_body(current, desired, bool(secrets))
+        predicted = resource.predicted_replace(current, desired)
+    else:
+        body = resource.update_body(current, desired, bool(secrets))
+        predicted = resource.predicted_update(current, desired)
+    return Action("update", desired[key], current, body, sorted(set(changes) | set(secrets)), predicted, diff)
+
+
+def _delete(resource, key, current):
+    return Action("delete", resource.to_options(current).get(key), current, None, [], None,
+                  {"before": resource.shown(current), "after": {}})
+
+
+def apply(actions, target, check_mode, key_name):
+    """Send each write in order (none in check mode); return ``{key: object after}``.
+
+    ``target`` has ``create(body)``, ``update(current, body)``, ``delete(current)``. A
+    failed write stops the run: the error names the object and lists, in ``changes``, the
+    writes already done.
+    """
+    done, after = [], {}
+    for action in actions:
+        try:
+            if check_mode:
+                result = action.predicted
+            elif action.kind == "create":
+                result = target.create(action.body)
+            elif action.kind == "update":
+                result = target.update(action.current, action.body)
+            else:
+                result = target.delete(action.current)
+        except errors.NcmError as exc:
+            already = ", ".join("%s %s" % (entry["action"], entry[key_name]) for entry in done) or "nothing"
+            exc.message = "%s of %s=%r failed: %s (already done: %s)" % (
+                action.kind, key_name, action.key, exc.message, already)
+            exc.details["changes"] = done
+            raise
+        after[action.key] = result
+        done.append(action.change(key_name))
+    return after
+
+
+def many_result(resource, key, actions, after):
+    """``before``, ``after``, ``changes`` and the per-object ``diff`` of a many-objects run."""
+    def header(action):
+        return "%s %s" % (key, action.key)
+
+    return {
+        "before": [resource.shown(action.current) for action in actions if action.current is not None],
+        "after": [resource.shown(after[action.key]) for action in actions if after.get(action.key) is not None],
+        "changes": [action.change(key) for action in actions],
+        "diff": [dict(action.diff, before_header=header(action), after_header=header(action)) for action in actions],
+    }

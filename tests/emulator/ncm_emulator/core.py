@@ -68,6 +68,7 @@ import threading
 import time
 from collections import deque
 from datetime import datetime, timedelta, timezone
+from http import HTTPStatus
 
 from flask import Flask, current_app, g, jsonify, request
 
@@ -81,6 +82,8 @@ VENDOR_MODULES = (
 
 ADMIN_PREFIX = "/_emulator/"
 FAULT_KINDS = ("429", "status", "drop", "delay", "status_error")
+FAULT_BODIES = ("json", "html")
+HTML_BODY_KINDS = ("429", "status")
 EXTENSION_KEY = "ncm_emulator"
 
 
@@ -246,6 +249,11 @@ class Emulator(object):
         count = spec.get("count", 1)
         if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
             raise EmulatorError("fault count must be a positive integer or null (every request)")
+        body = spec.get("body", "json")
+        if body not in FAULT_BODIES:
+            raise EmulatorError("fault body must be one of %s" % list(FAULT_BODIES))
+        if body == "html" and kind not in HTML_BODY_KINDS:
+            raise EmulatorError("fault body \"html\" is only for the kinds %s" % list(HTML_BODY_KINDS))
         fault = {
             "kind": kind,
             "method": str(spec.get("method", "*")).upper(),
@@ -255,6 +263,7 @@ class Emulator(object):
             "retry_after": spec.get("retry_after", 1),
             "delay": float(spec.get("delay", 0.1)),
             "msg": str(spec.get("msg", "Emulated failure.")),
+            "body": body,
             "hits": 0,
         }
         with self.lock:
@@ -437,12 +446,29 @@ def _drop_connection(environ):
     return True
 
 
+def html_error_page(status):
+    """The error page of a reverse proxy (nginx style) for ``status``: ``502 Bad Gateway``..."""
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = "Error"
+    title = "%d %s" % (status, phrase)
+    return ("<html>\r\n<head><title>%s</title></head>\r\n<body>\r\n<center><h1>%s</h1></center>\r\n"
+            "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n" % (title, title))
+
+
 def _apply_fault(emu, fault):
     """Answer for a fault, or None to go on with the request (delay)."""
     kind = fault["kind"]
     if kind == "delay":
         time.sleep(fault["delay"])
         return None
+    if fault.get("body") == "html" and kind in HTML_BODY_KINDS:
+        resp = current_app.response_class(html_error_page(fault["status"]), status=fault["status"],
+                                          mimetype="text/html")
+        if kind == "429" and fault["retry_after"] is not None:
+            resp.headers["Retry-After"] = str(fault["retry_after"])
+        return resp
     if kind == "429":
         resp = jsonify({"detail": "Request was throttled. Expected available in %s seconds." % fault["retry_after"]})
         resp.status_code = fault["status"]

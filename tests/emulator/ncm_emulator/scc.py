@@ -17,7 +17,11 @@ shape ``{"error_id", "error_text", "error_info"}``.
 Switches: ``scc_token_lifetime`` (seconds, 3600), ``scc_allow_basic`` (true),
 ``scc_push_script`` (see ``scc_jobs``), ``scc_expire_tokens`` (set it true and every token
 issued so far counts as expired from the next SteelCentral request on; it then turns
-itself back to false). Config section ``scc``: ``access_code``, ``username``, ``password``.
+itself back to false); the shape of job answers: ``scc_job_status_spelling`` (``camel``:
+``InProgress``; ``upper``: ``IN_PROGRESS``), ``scc_job_optional_keys`` (``null`` | ``absent``),
+``scc_job_unused_targets`` (``absent`` | ``null`` | ``empty``), ``scc_job_create_status``
+(201 | 200). Admin action ``POST /_emulator/scc/revoke-tokens`` revokes every token issued so
+far. Config section ``scc``: ``access_code``, ``username``, ``password``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -76,6 +80,14 @@ def _sorted_by_id(objects):
     return sorted(objects, key=lambda obj: (str(type(obj["id"])), obj["id"]))
 
 
+def render(emu, job, now, as_submitted=False):
+    """A job as the API shows it, in the shape chosen by the ``scc_job_*`` switches."""
+    return scc_jobs.render_job(job, now, as_submitted=as_submitted,
+                               spelling=emu.switch("scc_job_status_spelling"),
+                               optional_keys=emu.switch("scc_job_optional_keys"),
+                               unused_targets=emu.switch("scc_job_unused_targets"))
+
+
 def catalogue(emu):
     """Features, site types, sites and appliances as lists (for job validation)."""
     return {
@@ -115,6 +127,8 @@ def authenticate(emu):
         token = emu.get_object(TOKENS, value)
         if token is None:
             return _unauthorized(emu, "AUTH_INVALID_TOKEN", "The access token is not valid.")
+        if token.get("revoked"):
+            return _unauthorized(emu, "AUTH_INVALID_TOKEN", "The access token has been revoked.")
         if token["expires"] <= now:
             return _unauthorized(emu, "AUTH_EXPIRED_TOKEN", "The access token has expired.")
         return None
@@ -222,7 +236,7 @@ def list_jobs():
         except scc_jobs.JobError as exc:
             return error(exc.status, exc.error_id, exc.text, exc.info)
         now = _epoch(emu)
-        jobs = [scc_jobs.render_job(job, now) for job in _sorted_by_id(emu.list_objects(JOBS))]
+        jobs = [render(emu, job, now) for job in _sorted_by_id(emu.list_objects(JOBS))]
         return jsonify([job for job in jobs if keep(job)])
 
 
@@ -249,8 +263,8 @@ def post_job():
             job = create_job(emu, body, _epoch(emu), copy.deepcopy(emu.switch("scc_push_script")))
         except scc_jobs.JobError as exc:
             return error(exc.status, exc.error_id, exc.text, exc.info)
-        resp = jsonify(scc_jobs.render_job(job, _epoch(emu), as_submitted=True))
-        resp.status_code = 201
+        resp = jsonify(render(emu, job, _epoch(emu), as_submitted=True))
+        resp.status_code = emu.switch("scc_job_create_status")
         resp.headers["Location"] = "%s/jobs/items/%d" % (BASE, job["id"])
         return resp
 
@@ -265,7 +279,7 @@ def get_job(job_id):
         job = _find(emu, JOBS, job_id)
         if job is None:
             return error(404, "RESOURCE_NOT_FOUND", "Job %d not found." % job_id, {"id": job_id})
-        return jsonify(scc_jobs.render_job(job, _epoch(emu)))
+        return jsonify(render(emu, job, _epoch(emu)))
 
 
 @bp.route(BASE + "/jobs/items/<int:job_id>/cancel", methods=["POST"], strict_slashes=False)
@@ -280,12 +294,32 @@ def cancel_job(job_id):
             return error(404, "RESOURCE_NOT_FOUND", "Job %d not found." % job_id, {"id": job_id})
         now = _epoch(emu)
         if scc_jobs.is_finished(job, now):
-            status = scc_jobs.render_job(job, now)["job_status"]
+            status = render(emu, job, now)["job_status"]
             return error(400, "INVALID_OPERATION", "Job %d is already finished (%s) and cannot be canceled." % (job_id, status),
                          {"id": job_id, "job_status": status})
         job["canceled_at"] = now
         emu.mark_dirty()
-        return jsonify(scc_jobs.render_job(job, now))
+        return jsonify(render(emu, job, now))
+
+
+# ---- admin action ------------------------------------------------------------
+
+@bp.route(core.ADMIN_PREFIX + "scc/revoke-tokens", methods=["POST"])
+def revoke_tokens():
+    """Admin: revoke every token issued so far, now (not an expiry): each one answers 401
+    ``AUTH_INVALID_TOKEN`` from now on; tokens issued afterwards work. Answers ``{"revoked": N}``
+    (N: tokens that were still valid)."""
+    emu = core.get_emulator()
+    with emu.lock:
+        now = _epoch(emu)
+        count = 0
+        for token in emu.list_objects(TOKENS):
+            if not token.get("revoked"):
+                if token["expires"] > now:
+                    count += 1
+                token["revoked"] = True
+        emu.mark_dirty()
+        return jsonify({"revoked": count})
 
 
 # ---- plug-in hooks ----------------------------------------------------------
@@ -361,6 +395,16 @@ VENDOR = core.Vendor(
         "scc_allow_basic": True,
         "scc_push_script": dict(scc_jobs.DEFAULT_SCRIPT),
         "scc_expire_tokens": False,
+        "scc_job_status_spelling": "camel",
+        "scc_job_optional_keys": "null",
+        "scc_job_unused_targets": "absent",
+        "scc_job_create_status": 201,
+    },
+    choices={
+        "scc_job_status_spelling": ("camel", "upper"),
+        "scc_job_optional_keys": ("null", "absent"),
+        "scc_job_unused_targets": ("absent", "null", "empty"),
+        "scc_job_create_status": (201, 200),
     },
     config_defaults={"access_code": "emulator-access-code", "username": "admin", "password": "emulator-password",
                      "defaults": True, "seed": {}},

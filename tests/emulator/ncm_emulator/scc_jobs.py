@@ -40,6 +40,11 @@ DEFAULT_FAILURE_TEXT = "Configuration push failed (emulated)"
 JOB_STATUSES = ("Queued", "InProgress", "Failed", "Success", "Canceled")
 UNFINISHED = ("Queued", "InProgress")
 TARGET_KEYS = ("site_ids", "appliance_serial_numbers", "site_type_ids")
+# switch scc_job_status_spelling: "camel" (the words above) or "upper" (the words below)
+UPPER_STATUSES = {"Queued": "QUEUED", "InProgress": "IN_PROGRESS", "Failed": "FAILED", "Success": "SUCCESS", "Canceled": "CANCELED"}
+CANONICAL_STATUSES = dict([(word, word) for word in JOB_STATUSES] + [(upper, word) for word, upper in UPPER_STATUSES.items()])
+# switch scc_job_optional_keys: "null" (today) or "absent" (left out when they have no value)
+OPTIONAL_KEYS = ("push_time", "completion_time", "error_text", "detailed_status")
 
 
 class JobError(Exception):
@@ -219,10 +224,25 @@ def is_finished(job, now):
     return now >= job_timeline(job)[1]
 
 
-def render_job(job, now, as_submitted=False):
+def spell_status(status, spelling="camel"):
+    """A job status word in the spelling of switch ``scc_job_status_spelling``."""
+    if spelling == "upper":
+        return UPPER_STATUSES.get(status, status)
+    return status
+
+
+def canonical_status(word):
+    """``Queued`` ... ``Canceled`` for either spelling, else None."""
+    return CANONICAL_STATUSES.get(word)
+
+
+def render_job(job, now, as_submitted=False, spelling="camel", optional_keys="null", unused_targets="absent"):
     """The job resource as the API shows it at ``now``.
 
     ``as_submitted`` shows it as it was when created (``Queued``), for the POST answer.
+    ``spelling`` (``camel`` | ``upper``), ``optional_keys`` (``null`` | ``absent``) and
+    ``unused_targets`` (``absent`` | ``null`` | ``empty``) follow the switches of the same
+    names (prefixed ``scc_job_``); the defaults are the documented shape.
     """
     script = job["script"]
     push_at, end_at = job_timeline(job)
@@ -268,35 +288,52 @@ def render_job(job, now, as_submitted=False):
         for entry in detailed:
             if entry["status"] == "Running":
                 entry["status"] = "Pending"
-    answer = {"id": job["id"]}
-    for key in ("site_ids", "appliance_serial_numbers"):
+    def targets(answer, key):
         if key in job:
             answer[key] = list(job[key])
+        elif unused_targets == "null":
+            answer[key] = None
+        elif unused_targets == "empty":
+            answer[key] = []
+
+    answer = {"id": job["id"]}
+    for key in ("site_ids", "appliance_serial_numbers"):
+        targets(answer, key)
     answer.update({
         "operation": job.get("operation", "push"),
         "idx": job.get("idx", job["id"]),
         "timestamp": job.get("timestamp", int(job["created"])),
     })
-    if "site_type_ids" in job:
-        answer["site_type_ids"] = list(job["site_type_ids"])
+    targets(answer, "site_type_ids")
     answer.update({
         "feature_ids": list(job["feature_ids"]),
         "creation_time": int(job["created"]),
         "push_time": push_time,
         "completion_time": completion_time,
         "error_text": error_text,
-        "job_status": status,
+        "job_status": spell_status(status, spelling),
         "backup": job.get("backup", False),
         "detailed_status": detailed,
     })
+    if optional_keys == "absent":
+        for key in OPTIONAL_KEYS:
+            if answer[key] is None or answer[key] == []:
+                del answer[key]
     return answer
 
 
 def parse_filters(args):
-    """Validate the ``GET /jobs`` query; returns a predicate over rendered jobs."""
+    """Validate the ``GET /jobs`` query; returns a predicate over rendered jobs.
+
+    ``job_status`` may be given in either spelling (``InProgress`` or ``IN_PROGRESS``),
+    whatever the spelling of the answers."""
     status = args.get("job_status")
-    if status is not None and status not in JOB_STATUSES:
-        raise JobError(400, "INVALID_PARAMETER", "job_status must be one of %s" % ", ".join(JOB_STATUSES), {"parameter": "job_status"})
+    if status is not None:
+        if canonical_status(status) is None:
+            raise JobError(400, "INVALID_PARAMETER", "job_status must be one of %s (or %s)"
+                           % (", ".join(JOB_STATUSES), ", ".join(UPPER_STATUSES[word] for word in JOB_STATUSES)),
+                           {"parameter": "job_status"})
+        status = canonical_status(status)
     feature = args.get("feature_id")
     if feature is not None:
         try:
@@ -314,7 +351,7 @@ def parse_filters(args):
             raise JobError(400, "INVALID_PARAMETER", "%s must be epoch seconds" % key, {"parameter": key})
 
     def keep(job):
-        if status is not None and job["job_status"] != status:
+        if status is not None and canonical_status(job["job_status"]) != status:
             return False
         if feature is not None and feature not in job["feature_ids"]:
             return False

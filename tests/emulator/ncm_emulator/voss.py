@@ -6,7 +6,8 @@
 Paths (see ``seeds/voss-hcs-admin-user-rel.txt`` and API-NOTES section 3), all under
 ``/api/relation/HcsAdminUserREL``:
 
-- ``GET /`` list (``skip``, ``limit`` capped at ``maximum_limit`` 2000, default 50,
+- ``GET /`` list (``skip``, ``limit`` capped at ``maximum_limit`` 2000, default 50 (switches
+  ``voss_maximum_limit``, ``voss_default_limit``),
   ``order_by`` hcsUname | hierarchy_friendly_name | hierarchy_path, ``direction`` asc | desc,
   ``traversal``); ``POST /`` create; ``DELETE /`` bulk delete ``{"hrefs": [...]}``;
 - ``GET /add/`` the add form; ``POST /export/`` (``export_format`` json | raw_xlsx | xlsx,
@@ -19,10 +20,13 @@ Every request needs HTTP Basic (config section ``voss``: ``username``, ``passwor
 except the transaction paths, ``hierarchy`` (a node pkid or a dotted path); ``format`` may
 only be ``json``. Scope (decided, following the seed, whose list at a parent shows users
 of the child customer too): a list, get, update or delete at a hierarchy sees the users of
-that node and of every node below it; ``traversal=local`` limits a list to the node itself.
+that node and of every node below it; ``traversal=local`` (or switch ``voss_list_scope``
+``node``) limits a list to the node itself.
 A create puts the user at the given node; ``hcsUname`` is unique per node.
 
 Errors: ``{"success": false, "code": N, "http_code": N, "message": "...", "field": "..."}``
+(switch ``voss_error_key``: the message under ``error`` or ``detail`` instead, or as
+``errors: [{"message", "field"}]``)
 with 400 (validation, bad parameters), 401, 404 (unknown hierarchy, pkid or transaction),
 409 (duplicate ``hcsUname``). Writes: see ``voss_tx``.
 """
@@ -58,9 +62,13 @@ def _answer(body, status=200):
     return resp
 
 
+def _error_body(exc):
+    return exc.body(core.get_emulator().switch("voss_error_key"))
+
+
 @bp.errorhandler(VossError)
 def _voss_error(exc):
-    resp = _answer(exc.body(), exc.status)
+    resp = _answer(_error_body(exc), exc.status)
     if exc.status == 401:
         resp.headers["WWW-Authenticate"] = 'Basic realm="VOSS"'
     return resp
@@ -90,6 +98,12 @@ def _begin(emu, need_hierarchy=True):
 
 def _nowait():
     return request.args.get("nowait", "").lower() in ("true", "1", "yes")
+
+
+def _as_transaction(emu):
+    """Whether this write becomes a transaction: ``nowait=true`` and switch ``voss_nowait``
+    left at ``transaction`` (``sync`` answers every write synchronously)."""
+    return _nowait() and emu.switch("voss_nowait") == "transaction"
 
 
 def _int_arg(name, default, minimum):
@@ -128,12 +142,14 @@ def _json_body():
 
 
 def _write(emu, op, scope, description):
-    """Apply now (200) or submit a transaction (202 with nowait=true)."""
-    if _nowait():
+    """Apply now (200; a create: switch ``voss_sync_create_status``) or submit a transaction
+    (202 with nowait=true, unless switch ``voss_nowait`` is ``sync``)."""
+    if _as_transaction(emu):
         tx_id = voss_tx.submit(emu, op, emu.config["voss"]["username"], scope["path"], description)
         return _answer({"href": "/api/tool/Transaction/%s" % tx_id, "success": True, "transaction_id": tx_id}, 202)
     voss_tx.apply(emu, op, emu.now().timestamp())
-    return _answer(voss_model.write_answer(op.get("pkid"), op["node"]))
+    status = emu.switch("voss_sync_create_status") if op["operation"] == "add" else 200
+    return _answer(voss_model.write_answer(op.get("pkid"), op["node"]), status)
 
 
 # ---- list, create, bulk delete --------------------------------------------------
@@ -144,7 +160,8 @@ def list_users():
     with emu.lock:
         tree, scope = _begin(emu)
         skip = _int_arg("skip", 0, 0)
-        limit = min(_int_arg("limit", voss_model.DEFAULT_LIMIT, 1), voss_model.MAXIMUM_LIMIT)
+        maximum = max(1, emu.switch("voss_maximum_limit"))
+        limit = min(_int_arg("limit", max(1, emu.switch("voss_default_limit")), 1), maximum)
         order_by = request.args.get("order_by") or "hcsUname"
         if order_by not in voss_model.ORDER_FIELDS:
             raise VossError(400, "order_by must be one of %s." % ", ".join(voss_model.ORDER_FIELDS), "order_by")
@@ -152,7 +169,7 @@ def list_users():
         if direction not in ("asc", "desc"):
             raise VossError(400, "direction must be asc or desc.", "direction")
         traversal = request.args.get("traversal") or "default"
-        local = traversal == "local"
+        local = traversal == "local" or emu.switch("voss_list_scope") == "node"
         users = [user for user in emu.collection(USERS).values() if tree.in_scope(user["hierarchy"], scope, local)]
         if order_by == "hcsUname":
             users.sort(key=lambda user: (user["hcsUname"], user["id"]), reverse=direction == "desc")
@@ -164,7 +181,7 @@ def list_users():
         pagination = {
             "direction": direction,
             "order_by": order_by,
-            "maximum_limit": voss_model.MAXIMUM_LIMIT,
+            "maximum_limit": maximum,
             "skip": skip,
             "current": "%s/?skip=%d&limit=%d&order_by=%s&direction=%s&traversal=%s" % (BASE, skip, limit, order_by, direction, traversal),
             "limit": limit,
@@ -207,7 +224,7 @@ def bulk_delete():
             if match.group(1) not in pkids:
                 pkids.append(match.group(1))
         op = {"operation": "bulk_delete", "node": scope["id"], "pkids": pkids}
-        if _nowait():
+        if _as_transaction(emu):
             return _write(emu, op, scope, "%d instance(s)" % len(pkids))
         voss_tx.apply(emu, op, emu.now().timestamp())
         return _answer({"success": True, "model_type": voss_model.MODEL, "pkids": pkids})
@@ -383,14 +400,14 @@ def _transaction(emu, tx_id):
 def get_transaction(tx_id):
     emu = core.get_emulator()
     with emu.lock:
-        return _answer(voss_tx.render(emu, _transaction(emu, tx_id)))
+        return _answer(voss_tx.render(emu, voss_tx.observe(emu, _transaction(emu, tx_id))))
 
 
 @bp.route("/api/tool/Transaction/<tx_id>/poll/", methods=["GET"], strict_slashes=False)
 def poll_transaction(tx_id):
     emu = core.get_emulator()
     with emu.lock:
-        return _answer(voss_tx.poll(emu, _transaction(emu, tx_id)))
+        return _answer(voss_tx.poll(emu, voss_tx.observe(emu, _transaction(emu, tx_id))))
 
 
 # ---- plug-in hooks -------------------------------------------------------------
@@ -465,7 +482,7 @@ def http_error(status, req):
     messages = {404: "Not found: %s" % req.path, 405: "Method %s is not allowed on %s." % (req.method, req.path)}
     if status not in messages and status not in (400, 413, 415):
         return None
-    return _answer(VossError(status, messages.get(status, "Bad request.")).body(), status)
+    return _answer(_error_body(VossError(status, messages.get(status, "Bad request."))), status)
 
 
 VENDOR = core.Vendor(
@@ -478,8 +495,25 @@ VENDOR = core.Vendor(
         "voss_fail_transactions": 0,
         "voss_fail_message": "Transaction failed (emulated): the device rejected the change.",
         "voss_href_style": "plain",
+        "voss_nowait": "transaction",
+        "voss_sync_create_status": 200,
+        "voss_tx_message_key": "message",
+        "voss_error_key": "message",
+        "voss_maximum_limit": voss_model.MAXIMUM_LIMIT,
+        "voss_default_limit": voss_model.DEFAULT_LIMIT,
+        "voss_list_scope": "subtree",
+        "voss_queued_polls": 0,
+        "voss_in_progress_polls": 0,
     },
-    choices={"voss_final_status_word": ("Success", "Completed"), "voss_href_style": ("plain", "slash_query")},
+    choices={
+        "voss_final_status_word": ("Success", "Completed"),
+        "voss_href_style": ("plain", "slash_query"),
+        "voss_nowait": ("transaction", "sync"),
+        "voss_sync_create_status": (200, 201),
+        "voss_tx_message_key": ("message", "error"),
+        "voss_error_key": voss_model.ERROR_KEYS,
+        "voss_list_scope": ("subtree", "node"),
+    },
     config_defaults={"username": "hcsadmin@sys.hcs", "password": "emulator-password", "defaults": True, "seed": {}},
     reset=reset,
     seed=seed,

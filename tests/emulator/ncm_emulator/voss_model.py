@@ -23,6 +23,7 @@ BASE = "/api/relation/HcsAdminUserREL"
 API_VERSION = "19.3.1"
 MAXIMUM_LIMIT = 2000
 DEFAULT_LIMIT = 50
+ERROR_KEYS = ("message", "error", "detail", "errors")
 ORDER_FIELDS = ("hcsUname", "hierarchy_friendly_name", "hierarchy_path")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 SUMMARY_ATTRS = [
@@ -138,8 +139,17 @@ class VossError(Exception):
         self.message = message
         self.field = field
 
-    def body(self):
-        answer = {"success": False, "code": self.status, "http_code": self.status, "message": self.message}
+    def body(self, key="message"):
+        """The error answer; ``key`` (switch ``voss_error_key``) carries the message:
+        ``message`` / ``error`` / ``detail`` (a string) or ``errors`` (``[{"message", "field"?}]``)."""
+        answer = {"success": False, "code": self.status, "http_code": self.status}
+        if key == "errors":
+            item = {"message": self.message}
+            if self.field:
+                item["field"] = self.field
+            answer["errors"] = [item]
+            return answer
+        answer[key if key in ERROR_KEYS else "message"] = self.message
         if self.field:
             answer["field"] = self.field
         return answer

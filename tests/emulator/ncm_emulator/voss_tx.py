@@ -15,6 +15,17 @@ change appears exactly when the transaction turns final, not before. Its status:
   ``Fail`` with ``data.message`` when applying it failed (conflict, instance gone) or when
   it was one of the next ``voss_fail_transactions`` transactions (counted down as they are
   submitted; their message is switch ``voss_fail_message``).
+
+Reads of a transaction (``GET .../Transaction/<id>/`` and ``.../poll/``) are counted: with
+switches ``voss_queued_polls`` = Q and ``voss_in_progress_polls`` = P (both 0 by default, fixed
+per transaction when it is submitted), reads 1..Q show ``Queued``, reads Q+1..Q+P ``In
+Progress``, and the transaction turns final no earlier than read Q+P+1 (and no earlier than
+``voss_transaction_seconds`` after submission): with ``voss_transaction_seconds`` 0 the
+states depend on the reads alone. Once it has shown ``In Progress`` it never goes back to
+``Queued``.
+
+A failed transaction carries its message in ``data.message`` (and ``data.detail``), or, with
+switch ``voss_tx_message_key`` = ``error``, in ``data.error`` only.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -96,6 +107,9 @@ def submit(emu, op, username, hierarchy_path, description):
         "hierarchy": hierarchy_path,
         "description": description,
         "fail": fail,
+        "queued_polls": max(0, int(emu.switch("voss_queued_polls"))),
+        "in_progress_polls": max(0, int(emu.switch("voss_in_progress_polls"))),
+        "reads": 0,
         "state": "pending",
         "outcome": None,
         "message": None,
@@ -103,13 +117,35 @@ def submit(emu, op, username, hierarchy_path, description):
     return tx_id
 
 
+def _polls(tx):
+    return tx.get("queued_polls", 0), tx.get("in_progress_polls", 0)
+
+
+def _reads_pending(tx):
+    """Whether the transaction still has reads to show an unfinished state to."""
+    queued, running = _polls(tx)
+    return tx.get("reads", 0) <= queued + running and (queued or running)
+
+
+def observe(emu, tx):
+    """Count a read of the transaction (before it is shown); it may turn final now."""
+    if tx["state"] == "pending":
+        tx["reads"] = tx.get("reads", 0) + 1
+        emu.mark_dirty()
+        settle(emu)
+    return tx
+
+
 def settle(emu):
-    """Apply every transaction whose time has come, oldest first."""
+    """Apply every transaction whose time has come (and whose reads are done), oldest first."""
     now = emu.now().timestamp()
     for tx in emu.collection(TRANSACTIONS).values():
-        if tx["state"] != "pending" or now < tx["t0"] + tx["duration"]:
+        if tx["state"] != "pending" or now < tx["t0"] + tx["duration"] or _reads_pending(tx):
             continue
         end = tx["t0"] + tx["duration"]
+        if any(_polls(tx)):
+            end = max(end, now)
+        tx["completed"] = end
         tx["state"] = "done"
         if tx["fail"]:
             tx["outcome"], tx["message"] = "Fail", tx["fail"]
@@ -125,6 +161,13 @@ def settle(emu):
 def status_of(emu, tx, now):
     if tx["state"] == "done":
         return emu.switch("voss_final_status_word") if tx["outcome"] == "Success" else "Fail"
+    queued, running = _polls(tx)
+    reads = tx.get("reads", 0)
+    if queued or running:
+        if reads <= queued:
+            return "Queued"
+        if reads <= queued + running or running:
+            return "In Progress"
     if now < tx["t0"] + tx["duration"] / 4.0:
         return "Queued"
     return "In Progress"
@@ -176,13 +219,16 @@ def render(emu, tx):
         "description": tx["description"],
         "submitted_time": iso(tx["t0"]),
         "started_time": iso(started) if status != "Queued" else None,
-        "completed_time": iso(tx["t0"] + tx["duration"]) if done else None,
+        "completed_time": iso(tx.get("completed", tx["t0"] + tx["duration"])) if done else None,
         "message": tx["message"],
         "detail": tx["message"] if done and not done_ok else None,
         "rolled_back": done and not done_ok,
         "hierarchy": tx["hierarchy"],
         "resource": _resource(emu, tx, done_ok),
     }
+    if emu.switch("voss_tx_message_key") == "error":
+        data["error"] = data["message"]
+        data["message"] = data["detail"] = None
     return {
         "pkid": tx["id"],
         "meta": {

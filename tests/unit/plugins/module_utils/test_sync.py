@@ -185,3 +185,122 @@ def test_ensure_checks_the_options_before_any_request():
     with pytest.raises(errors.InputError):
         sync.ensure(module_with(name="x" * 10, count=1), target, Resource("t", {"name": Field(max_length=5)}), "t")
     assert target.mock_calls == []
+
+
+# --- many objects -----------------------------------------------------------------------
+POLICY_KIND = Resource("policy", {
+    "policyid": Field(required=True), "organization": Field(required=True), "name": Field(),
+    "processid": Field("int", default=1), "users": Field("set", default=[]), "schedule": Field("dict", default={}),
+}, read_only=("id", "status"))
+EXISTING = [
+    {"id": "1", "status": "on", "policyid": "A", "organization": "acme", "name": "a", "processid": 1,
+     "users": ["x"], "schedule": {"at": "02:00", "every": "day"}},
+    {"id": "2", "status": "on", "policyid": "B", "organization": "acme", "name": "b", "processid": 3, "users": []},
+    {"id": "3", "status": "on", "policyid": "C", "organization": "other", "name": "c", "processid": 1},
+]
+
+
+def planned(state, config, existing=EXISTING, **kwargs):
+    return [(action.kind, action.key, action.fields) for action in
+            sync.plan(POLICY_KIND, "policyid", config, existing, state, **kwargs)]
+
+
+def test_merged_creates_the_missing_and_updates_only_what_is_set():
+    config = [{"policyid": "A", "name": "a2"}, {"policyid": "B", "name": "b"}, {"policyid": "N", "organization": "acme"}]
+    assert planned("merged", config) == [("update", "A", ["name"]), ("create", "N", ["organization", "policyid"])]
+
+
+def test_merged_unchanged_plans_nothing():
+    assert planned("merged", [{"policyid": "A", "users": ["x"], "schedule": {"at": "02:00"}}]) == []
+
+
+def test_replaced_clears_what_is_not_given_and_keeps_the_others_alone():
+    actions = sync.plan(POLICY_KIND, "policyid", [{"policyid": "A", "organization": "acme"}], EXISTING, "replaced")
+    assert [(a.kind, a.key, a.fields) for a in actions] == [("update", "A", ["name", "schedule", "users"])]
+    assert actions[0].body == {"policyid": "A", "organization": "acme", "processid": 1, "users": [], "schedule": {}}
+    assert actions[0].predicted == {"id": "1", "status": "on", "policyid": "A", "organization": "acme",
+                                    "processid": 1, "users": [], "schedule": {}}
+    assert actions[0].diff == {"before": {"name": "a", "users": ["x"], "schedule": {"at": "02:00", "every": "day"}},
+                               "after": {"name": None, "users": [], "schedule": {"at": None, "every": None}}}
+
+
+def test_replaced_with_exactly_the_current_options_is_no_change():
+    config = [{"policyid": "B", "organization": "acme", "name": "b", "processid": 3}]
+    assert planned("replaced", config) == []
+
+
+def test_replaced_needs_the_required_options_in_every_item():
+    with pytest.raises(errors.InputError) as info:
+        sync.check_config(POLICY_KIND, "policyid", [{"policyid": "A", "name": "x"}], "replaced")
+    assert info.value.message == "organization is required in config item policyid='A' for state=replaced."
+
+
+def test_overridden_deletes_the_unlisted_in_scope_only_and_last():
+    scope = lambda obj: obj["organization"] == "acme"
+    config = [{"policyid": "A", "organization": "acme", "name": "a", "users": ["x"],
+               "schedule": {"at": "02:00", "every": "day"}}, {"policyid": "N", "organization": "acme"}]
+    assert planned("overridden", config, in_scope=scope) == [
+        ("create", "N", ["organization", "policyid", "processid", "schedule", "users"]), ("delete", "B", [])]
+
+
+def test_deleted_removes_the_listed_that_exist():
+    assert planned("deleted", [{"policyid": "A"}, {"policyid": "Z"}]) == [("delete", "A", [])]
+
+
+def test_deleted_without_config_removes_everything_in_scope():
+    assert planned("deleted", [], in_scope=lambda obj: obj["organization"] == "acme") == [
+        ("delete", "A", []), ("delete", "B", [])]
+
+
+def test_two_existing_objects_with_a_listed_key_fail_naming_them():
+    with pytest.raises(errors.AmbiguousMatch) as info:
+        planned("merged", [{"policyid": "A", "name": "x"}], existing=EXISTING + [dict(EXISTING[0], id="9")])
+    assert info.value.details["ids"] == ["1", "9"]
+
+
+@pytest.mark.parametrize("config, message", [
+    ([{"policyid": "A"}, {"policyid": "A"}], "config: policyid 'A' is listed twice"),
+    ([{"name": "x"}], "policyid is required in every config item (item 1)."),
+    ([{"policyid": " "}], "policyid is required in every config item (item 1)."),
+])
+def test_bad_config_fails_before_any_request(config, message):
+    with pytest.raises(errors.InputError) as info:
+        sync.check_config(POLICY_KIND, "policyid", config, "merged")
+    assert info.value.message.startswith(message)
+
+
+class ManyTarget(FakeTarget):
+    def __init__(self, fail_on=None):
+        super(ManyTarget, self).__init__(None)
+        self.fail_on = fail_on
+
+    def update(self, current, body):
+        if current["policyid"] == self.fail_on:
+            raise errors.ApiError("PUT", "/p/", 400, "name: too long", "PUT /p/ returned HTTP 400: name: too long")
+        return super(ManyTarget, self).update(current, body)
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_apply_sends_in_order_or_nothing_in_check_mode(check_mode):
+    actions = sync.plan(POLICY_KIND, "policyid", [{"policyid": "N", "organization": "o"}, {"policyid": "A", "name": "z"}],
+                        EXISTING, "merged")
+    target = ManyTarget()
+    after = sync.apply(actions, target, check_mode, "policyid")
+    assert [write[0] for write in target.writes] == ([] if check_mode else ["create", "update"])
+    assert after["A"]["name"] == "z"
+    result = sync.many_result(POLICY_KIND, "policyid", actions, after)
+    assert result["changes"] == [{"policyid": "N", "action": "created", "fields": ["organization", "policyid"]},
+                                 {"policyid": "A", "action": "updated", "fields": ["name"]}]
+    assert result["before"] == [POLICY_KIND.shown(EXISTING[0])]
+    assert result["diff"][1] == {"before": {"name": "a"}, "after": {"name": "z"},
+                                 "before_header": "policyid A", "after_header": "policyid A"}
+
+
+def test_a_failed_write_names_the_object_and_lists_what_was_done():
+    actions = sync.plan(POLICY_KIND, "policyid", [{"policyid": "N", "organization": "o"}, {"policyid": "A", "name": "z"}],
+                        EXISTING, "merged")
+    with pytest.raises(errors.ApiError) as info:
+        sync.apply(actions, ManyTarget(fail_on="A"), False, "policyid")
+    assert info.value.message == ("update of policyid='A' failed: PUT /p/ returned HTTP 400: name: too long "
+                                  "(already done: created N)")
+    assert info.value.details["changes"] == [{"policyid": "N", "action": "created", "fields": ["organization", "policyid"]}]
