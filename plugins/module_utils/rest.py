@@ -190,8 +190,8 @@ class RestClient(object):
             self._debug("%s %s answered 401: logging in again and sending it once more" % (method, path))
             self.log_in()
             answer = self._send(method, path, send, idempotent)
-        if method not in READ_METHODS and 200 <= answer.status_code < 300:
-            self.wrote = True
+        if authenticate and method not in READ_METHODS and 200 <= answer.status_code < 300:
+            self.wrote = True  # a login changes nothing on the server
         return self._response(method, path, answer, allow_status)
 
     def log_in(self):
@@ -262,6 +262,12 @@ class RestClient(object):
             return Response(status, answer.headers, data)
         if status in allow_status:
             return Response(status, answer.headers, data)
+        if data is None and _is_html(answer):
+            message = ("%s %s returned HTTP %s %s with an HTML page instead of an API answer: a proxy or "
+                       "load balancer in front of the service answered, not the service"
+                       % (method, path, status, answer.reason or ""))
+            raise errors.ApiError(method, path, status, "HTML page (HTTP %s %s)" % (status, answer.reason or ""),
+                                  message.replace("  ", " "))
         message = errors.server_message(data) if data is not None else answer.text[:500].strip()
         raise self._api_error(method, path, status, message or answer.reason)
 
@@ -283,6 +289,12 @@ class RestClient(object):
         server_message = self.redact(server_message) if server_message else None
         message = "%s %s returned HTTP %s: %s" % (method, path, status, server_message or "no message")
         return errors.ApiError(method, path, status, server_message, message)
+
+
+def _is_html(answer):
+    """Whether an answer's body is an HTML page (a proxy's error page), not an API answer."""
+    kind = answer.headers.get("Content-Type", "").lower()
+    return "html" in kind or answer.text.lstrip()[:20].lower().startswith(("<!doctype", "<html"))
 
 
 def _query(params):

@@ -193,7 +193,8 @@ def apply(actions, target, check_mode, key_name):
     for action in actions:
         try:
             if check_mode:
-                result = action.predicted
+                predict = getattr(target, "predict", None) if action.kind == "create" else None
+                result = predict(action.predicted) if predict else action.predicted
             elif action.kind == "create":
                 result = target.create(action.body)
             elif action.kind == "update":

@@ -288,6 +288,7 @@ def render_job(job, now, as_submitted=False, spelling="camel", optional_keys="nu
         for entry in detailed:
             if entry["status"] == "Running":
                 entry["status"] = "Pending"
+
     def targets(answer, key):
         if key in job:
             answer[key] = list(job[key])

@@ -381,3 +381,26 @@ def test_bad_api_values_fail_naming_the_key(change, message):
 def test_good_api_values_pass_and_ca_path_is_not_checked_when_certificates_are_not():
     assert rest.checked_api(dict(GOOD)) == GOOD
     assert rest.checked_api(dict(GOOD, validate_certs=False, ca_path="/nonexistent"))["validate_certs"] is False
+
+
+@responses.activate
+def test_a_login_is_never_counted_as_a_write():
+    responses.post(BASE + "/login", json={})
+    responses.get(BASE + "/a", json={})
+    api = client(login=Login())
+    api.get("/a")
+    assert api.wrote is False
+
+
+@pytest.mark.parametrize("headers, body", [
+    ({"Content-Type": "text/html"}, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"),
+    ({}, "  <!DOCTYPE html><html><body>Service Unavailable</body></html>"),
+])
+@responses.activate
+def test_an_html_error_page_is_said_to_come_from_a_proxy(headers, body):
+    responses.get(BASE + "/a", status=502, body=body, headers=headers)
+    with pytest.raises(errors.ApiError) as info:
+        client(retries=0).get("/a")
+    assert info.value.message == ("GET /a returned HTTP 502 Bad Gateway with an HTML page instead of an API answer: "
+                                  "a proxy or load balancer in front of the service answered, not the service")
+    assert info.value.status == 502 and "<" not in info.value.message

@@ -200,6 +200,11 @@ EXISTING = [
 ]
 
 
+def of_acme(obj):
+    return obj["organization"] == "acme"
+
+
+
 def planned(state, config, existing=EXISTING, **kwargs):
     return [(action.kind, action.key, action.fields) for action in
             sync.plan(POLICY_KIND, "policyid", config, existing, state, **kwargs)]
@@ -236,10 +241,9 @@ def test_replaced_needs_the_required_options_in_every_item():
 
 
 def test_overridden_deletes_the_unlisted_in_scope_only_and_last():
-    scope = lambda obj: obj["organization"] == "acme"
     config = [{"policyid": "A", "organization": "acme", "name": "a", "users": ["x"],
                "schedule": {"at": "02:00", "every": "day"}}, {"policyid": "N", "organization": "acme"}]
-    assert planned("overridden", config, in_scope=scope) == [
+    assert planned("overridden", config, in_scope=of_acme) == [
         ("create", "N", ["organization", "policyid", "processid", "schedule", "users"]), ("delete", "B", [])]
 
 
@@ -248,7 +252,7 @@ def test_deleted_removes_the_listed_that_exist():
 
 
 def test_deleted_without_config_removes_everything_in_scope():
-    assert planned("deleted", [], in_scope=lambda obj: obj["organization"] == "acme") == [
+    assert planned("deleted", [], in_scope=of_acme) == [
         ("delete", "A", []), ("delete", "B", [])]
 
 

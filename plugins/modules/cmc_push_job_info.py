@@ -1,0 +1,132 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: cmc_push_job_info
+short_description: Read SteelCentral Controller configuration push jobs
+version_added: 0.1.0
+description:
+  - Reads one push job by O(id) (C(GET /api/cmc.configurator/1.0/jobs/items/{id})), or the
+    jobs that the filters select (C(GET /api/cmc.configurator/1.0/jobs)); the Controller
+    answers every matching job at once.
+  - The filters are applied by the Controller; O(job_status) is also checked on each job read,
+    without regard to case or separators.
+author:
+  - ncm.platforms contributors (@ncm-platforms)
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - ncm.platforms.scc
+attributes:
+  check_mode:
+    support: full
+    details: The module only reads; it runs the same in check mode.
+  diff_mode:
+    support: N/A
+    details: The module never changes anything.
+  platform:
+    platforms: all
+options:
+  id:
+    description:
+      - Read only the job with this id (at least 1); nothing is returned when it does not exist.
+      - Mutually exclusive with the filters.
+    type: int
+  job_status:
+    description:
+      - Only the jobs in this status.
+    type: str
+    choices: [Queued, InProgress, Failed, Success, Canceled]
+  feature_id:
+    description:
+      - Only the jobs that push this feature (at least 1).
+    type: int
+  after:
+    description:
+      - Only the jobs created at or after this moment, given as epoch seconds or as an ISO 8601
+        date-time (for example V(2025-08-31T03:41:36Z)).
+    type: str
+  before:
+    description:
+      - Only the jobs created at or before this moment, epoch seconds or ISO 8601.
+    type: str
+seealso:
+  - module: ncm.platforms.cmc_push_job
+"""
+
+EXAMPLES = r"""
+- name: Read job 42
+  ncm.platforms.cmc_push_job_info:
+    api:
+      url: https://scc.example.com
+      access_code: "{{ scc_access_code }}"
+    id: 42
+  register: found
+
+- name: List the failed DNS pushes of August 2025
+  ncm.platforms.cmc_push_job_info:
+    api:
+      url: https://scc.example.com
+      access_code: "{{ scc_access_code }}"
+    job_status: Failed
+    feature_id: 3
+    after: "2025-08-01T00:00:00Z"
+    before: "2025-08-31T23:59:59Z"
+"""
+
+RETURN = r"""
+jobs:
+  description: The matching jobs, in the Controller's order.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - id: 12
+      feature_ids: [3]
+      site_ids: [1]
+      job_status: Failed
+      backup: false
+      creation_time: 1756612800
+      push_time: 1756612801
+      completion_time: 1756612803
+      error_text: null
+      detailed_status:
+        - feature_id: 3
+          serialnum: XN10H0001A02
+          status: Completed
+          result: Fail
+          error_text: DNS server unreachable
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner, scc
+
+FILTERS = ["job_status", "feature_id", "after", "before"]
+
+
+def run(module, client):
+    return scc.read_jobs(client, module.params)
+
+
+def main():
+    argument_spec = api_spec.argument_spec(
+        "scc",
+        id=dict(type="int"),
+        job_status=dict(type="str", choices=list(scc.UNFINISHED + scc.FINAL)),
+        feature_id=dict(type="int"),
+        after=dict(type="str"),
+        before=dict(type="str"),
+    )
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True,
+                           mutually_exclusive=[["id", name] for name in FILTERS])
+    runner.execute(module, scc.connect, run)
+
+
+if __name__ == "__main__":
+    main()

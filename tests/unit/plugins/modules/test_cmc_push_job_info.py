@@ -1,0 +1,76 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+from unittest import mock
+
+import pytest
+
+from ansible_collections.ncm.platforms.plugins.module_utils import scc
+from ansible_collections.ncm.platforms.plugins.modules import cmc_push_job_info as module
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import patch_module_args
+
+API = {"url": "https://scc.example.test", "username": "admin", "password": "basic-pass-3391"}
+JOBS = [{"id": 1, "feature_ids": [3], "job_status": "Failed"}, {"id": 2, "feature_ids": [3], "job_status": "FAILED"},
+        {"id": 3, "feature_ids": [3], "job_status": "Success"}]
+
+
+def run_module(params, client, capsys, check_mode=False):
+    args = dict(params, api=dict(API), _ansible_check_mode=check_mode)
+    with patch_module_args(args), mock.patch.object(scc, "connect", return_value=client):
+        with pytest.raises(SystemExit):
+            module.main()
+    out = capsys.readouterr().out
+    assert API["password"] not in out
+    return json.loads(out)
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_one_job_by_id(capsys, check_mode):
+    client = mock.Mock(spec=scc.SccClient)
+    client.job.return_value = JOBS[0]
+    result = run_module({"id": 1}, client, capsys, check_mode)
+    assert (result["changed"], result["jobs"]) == (False, [JOBS[0]])
+    assert client.mock_calls == [mock.call.job(1)]
+
+
+def test_an_unknown_id_gives_no_job(capsys):
+    client = mock.Mock(spec=scc.SccClient)
+    client.job.return_value = None
+    assert run_module({"id": 4}, client, capsys)["jobs"] == []
+
+
+def test_filters_go_to_the_server_with_moments_as_epoch_seconds(capsys):
+    client = mock.Mock(spec=scc.SccClient)
+    client.jobs.return_value = JOBS
+    result = run_module({"job_status": "Failed", "feature_id": 3, "after": "2025-08-31T04:00:00Z",
+                         "before": "1756700000"}, client, capsys)
+    assert client.mock_calls == [mock.call.jobs(job_status="Failed", feature_id=3, after=1756612800, before=1756700000)]
+    assert [job["id"] for job in result["jobs"]] == [1, 2]
+
+
+def test_no_filter_lists_every_job(capsys):
+    client = mock.Mock(spec=scc.SccClient)
+    client.jobs.return_value = JOBS
+    assert run_module({}, client, capsys)["jobs"] == JOBS
+    assert client.mock_calls == [mock.call.jobs(job_status=None, feature_id=None, after=None, before=None)]
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"id": 0}, "id must be at least 1 (got 0)."),
+    ({"feature_id": 0}, "feature_id must be at least 1 (got 0)."),
+    ({"after": "last week"}, "after must be epoch seconds or an ISO 8601 date-time"),
+    ({"id": 1, "job_status": "Failed"}, "parameters are mutually exclusive: id|job_status"),
+    ({"job_status": "Running"}, "value of job_status must be one of"),
+])
+def test_bad_input_fails_before_any_request(capsys, params, message):
+    client = mock.Mock(spec=scc.SccClient)
+    result = run_module(params, client, capsys)
+    assert result["failed"] is True
+    assert result["msg"].startswith(message)
+    assert client.mock_calls == []
