@@ -93,10 +93,9 @@ def _created_between(item, after, before):
     return (after is None or created >= after) and (before is None or created < before)
 
 
-def read(module, client, resource, result_key, criteria=None):
-    """``(False, result)`` with the matching objects (secrets masked) and their ``count``."""
-    params = module.params
-    check(params, resource)
+def select(client, resource, params, criteria=None):
+    """The raw objects the reading options select (``id``, ``filters``, time bounds), in the
+    server's order, read page by page as they are consumed."""
     wanted = _wanted(resource, params.get("filters") or {})
     wanted.update(criteria or {})
     after, before = _instant(params.get("created_after")), _instant(params.get("created_before"))
@@ -105,10 +104,16 @@ def read(module, client, resource, result_key, criteria=None):
         items = [found] if found is not None else []
     else:
         items = client.iter_all(resource.path, sort=params.get("sort"), reverse=params.get("reverse"),
-                                page_size=params["page_size"])
-    kept = (item for item in items
+                                page_size=params.get("page_size") or infraon.PAGE_SIZE)
+    return (item for item in items
             if _matches(item, wanted, resource.fields) and _created_between(item, after, before))
-    records = [resource.masked(item) for item in islice(kept, params.get("limit"))]
+
+
+def read(module, client, resource, result_key, criteria=None):
+    """``(False, result)`` with the matching objects (secrets masked) and their ``count``."""
+    params = module.params
+    check(params, resource)
+    records = [resource.masked(item) for item in islice(select(client, resource, params, criteria), params.get("limit"))]
     result = {result_key: records, "count": len(records)}
     if params["options"]:
         answer = client.options(resource.path)

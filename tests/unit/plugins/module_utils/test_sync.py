@@ -204,8 +204,8 @@ def of_acme(obj):
     return obj["organization"] == "acme"
 
 
-
-def planned(state, config, existing=EXISTING, **kwargs):
+def planned(state, config, existing=None, **kwargs):
+    existing = EXISTING if existing is None else existing
     return [(action.kind, action.key, action.fields) for action in
             sync.plan(POLICY_KIND, "policyid", config, existing, state, **kwargs)]
 
