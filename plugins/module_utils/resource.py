@@ -224,7 +224,14 @@ class Resource(object):
         return compare.change_diff(self.fields, changes, self.to_options(current))
 
     def shown(self, api_obj):
-        """The option-keyed view of an object without its secrets (a diff side)."""
-        view = self.to_options(api_obj)
-        return compare.masked(self.fields, dict((name, value) for name, value in view.items()
-                                                if name not in self.secrets))
+        """The option-keyed view of an object without its secrets (a diff side); a dict
+        option with typed suboptions shows those only (not the read-only keys beside them)."""
+        view = {}
+        for name, value in self.to_options(api_obj).items():
+            field = self.fields[name]
+            if field.secret:
+                continue
+            if field.fields and isinstance(value, dict):
+                value = dict((key, sub) for key, sub in value.items() if key in field.fields)
+            view[name] = value
+        return compare.masked(self.fields, view)

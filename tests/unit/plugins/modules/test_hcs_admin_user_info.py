@@ -1,0 +1,75 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+from unittest import mock
+
+import pytest
+
+from ansible_collections.ncm.platforms.plugins.module_utils import voss
+from ansible_collections.ncm.platforms.plugins.modules import hcs_admin_user_info as module
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import patch_module_args
+
+API_PASSWORD = "api-pass-8812"
+API = {"url": "https://voss.example.test", "username": "hcsadmin@sys.hcs", "password": API_PASSWORD}
+NODE = "5dcd1812e186e30018eb7023"
+USERS = [{"pkid": "p1", "hcsUname": "a", "hierarchy_path": "sys.hcs.CS-P.CS-NB.AAAGlobal"},
+         {"pkid": "p2", "hcsUname": "b", "hierarchy_path": "sys.hcs.CS-P.CS-NB.AAAGlobal.AAA-HQ"}]
+
+
+def new_client():
+    client = mock.Mock(spec=voss.VossClient)
+    client.read_users.return_value = (USERS, 2)
+    return client
+
+
+def run_module(params, client, capsys, check_mode=False):
+    args = dict(params, _ansible_check_mode=check_mode)
+    args.setdefault("api", dict(API))
+    with patch_module_args(args), mock.patch.object(voss, "connect", return_value=client):
+        with pytest.raises(SystemExit):
+            module.main()
+    out = capsys.readouterr().out
+    assert API_PASSWORD not in out
+    return json.loads(out)
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_lists_the_users_at_a_hierarchy(capsys, check_mode):
+    client = new_client()
+    result = run_module({"hierarchy": NODE}, client, capsys, check_mode=check_mode)
+    assert (result["changed"], result["users"], result["total"]) == (False, USERS, 2)
+    assert client.mock_calls == [mock.call.read_users(NODE, None, False)]
+
+
+def test_one_user_with_details(capsys):
+    client = new_client()
+    client.read_users.return_value = ([USERS[0]], 1)
+    result = run_module({"hierarchy": NODE, "username": "a", "details": True}, client, capsys)
+    assert (result["users"], result["total"]) == ([USERS[0]], 1)
+    assert client.mock_calls == [mock.call.read_users(NODE, "a", True)]
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"hierarchy": " "}, "hierarchy must not be empty or only spaces."),
+    ({"hierarchy": NODE, "username": ""}, "username must not be empty or only spaces."),
+])
+def test_blank_names_fail_before_any_request(capsys, params, message):
+    client = new_client()
+    result = run_module(params, client, capsys)
+    assert result["failed"] is True
+    assert result["msg"] == message
+    assert client.mock_calls == []
+
+
+def test_hierarchy_is_required(capsys):
+    client = new_client()
+    result = run_module({}, client, capsys)
+    assert result["failed"] is True
+    assert "hierarchy" in result["msg"]
+    assert client.mock_calls == []
