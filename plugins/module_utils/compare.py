@@ -172,8 +172,9 @@ def dict_changes(field, desired, current, exact=False):
     if not isinstance(current, dict):
         current = {}
     changes = {}
-    if exact:
-        changes.update((key, None) for key, have in current.items() if key not in desired and not blank(have))
+    if exact:  # keys not asked for must be blank; with a typed table, only its keys count
+        changes.update((key, None) for key, have in current.items()
+                       if key not in desired and not blank(have) and (not field.fields or key in field.fields))
     for key, want in desired.items():
         sub = field.fields.get(key) or ANY
         if want is None:

@@ -16,19 +16,21 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from ansible_collections.ncm.platforms.plugins.module_utils import errors
 
 
-def run_all(calls, max_in_flight):
+def run_all(calls, max_in_flight, keep_going=False):
     """Run ``calls`` (``(key, function)`` pairs), at most ``max_in_flight`` at once.
 
     Returns ``[(key, result)]`` in the order the calls ended. On the first ``NcmError``
-    no further call starts; after the running ones end, that error is raised with
-    ``details["done"]``: the keys of the calls that succeeded.
+    no further call starts (unless ``keep_going``); after the running ones end, that error
+    is raised with ``details["done"]``, the keys of the calls that succeeded. With
+    ``keep_going`` every call runs, and one ``NcmError`` says which failed and why
+    (``details["failed"]``: ``[(key, error)]``).
     """
     pending = list(calls)
     pending.reverse()
-    done, failure, running = [], None, {}
+    done, failures, running = [], [], {}
     with ThreadPoolExecutor(max_workers=max(1, max_in_flight)) as pool:
         while pending or running:
-            while pending and failure is None and len(running) < max_in_flight:
+            while pending and (keep_going or not failures) and len(running) < max_in_flight:
                 key, function = pending.pop()
                 running[pool.submit(function)] = key
             if not running:
@@ -39,8 +41,12 @@ def run_all(calls, max_in_flight):
                 try:
                     done.append((key, future.result()))
                 except errors.NcmError as exc:
-                    failure = failure or exc
-    if failure is not None:
-        failure.details["done"] = [key for key, dummy in done]
-        raise failure
-    return done
+                    failures.append((key, exc))
+    if not failures:
+        return done
+    failure = failures[0][1]
+    if keep_going:
+        failure = errors.NcmError("%d of %d failed: %s" % (len(failures), len(calls), "; ".join(
+            "%s: %s" % (key, exc.message) for key, exc in failures)), failed=failures)
+    failure.details["done"] = [key for key, dummy in done]
+    raise failure

@@ -190,9 +190,17 @@ class Resource(object):
 
     # --- the replaced states: every option exactly as declared ----------------------
     def replaced(self, desired):
-        """``desired`` with each unset option at its documented default (None: empty)."""
-        return dict((name, desired.get(name) if desired.get(name) is not None else copy.deepcopy(field.default))
-                    for name, field in self.fields.items())
+        """``desired`` with each unset option at its documented default (None: empty); a dict
+        option with typed suboptions holds each of them, unset ones at their default."""
+        full = {}
+        for name, field in self.fields.items():
+            value = desired.get(name) if desired.get(name) is not None else copy.deepcopy(field.default)
+            if field.kind == "dict" and field.fields:
+                given = value or {}
+                value = dict((key, given.get(key) if given.get(key) is not None else sub.default)
+                             for key, sub in field.fields.items())
+            full[name] = value
+        return full
 
     def replace_body(self, current, desired, with_secrets):
         """A full PUT body holding exactly the options of ``desired``; empty ones are left out."""
@@ -210,6 +218,11 @@ class Resource(object):
                     _put(obj, path, value)
             elif value is None or value == "":
                 _drop(obj, path)
+            elif field.kind == "dict" and field.fields:  # the typed keys exactly; unmodelled keys kept
+                found, have = _get(obj, path)
+                kept = dict((key, sub) for key, sub in (have if found and isinstance(have, dict) else {}).items()
+                            if key not in field.fields)
+                _put(obj, path, compare.merge(kept, value))
             else:
                 _put(obj, path, compare.merge({}, value) if isinstance(value, dict) else copy.deepcopy(value))
         return obj

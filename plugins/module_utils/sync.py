@@ -18,7 +18,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, validate
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, parallel, validate
 
 NO_DIFF = {"before": {}, "after": {}}
 
@@ -182,6 +182,18 @@ def _delete(resource, key, current):
                   {"before": resource.shown(current), "after": {}})
 
 
+def write(action, target, check_mode):
+    """Send one planned write (none in check mode); return the object after it."""
+    if check_mode:
+        predict = getattr(target, "predict", None) if action.kind == "create" else None
+        return predict(action.predicted) if predict else action.predicted
+    if action.kind == "create":
+        return target.create(action.body)
+    if action.kind == "update":
+        return target.update(action.current, action.body)
+    return target.delete(action.current)
+
+
 def apply(actions, target, check_mode, key_name):
     """Send each write in order (none in check mode); return ``{key: object after}``.
 
@@ -192,24 +204,43 @@ def apply(actions, target, check_mode, key_name):
     done, after = [], {}
     for action in actions:
         try:
-            if check_mode:
-                predict = getattr(target, "predict", None) if action.kind == "create" else None
-                result = predict(action.predicted) if predict else action.predicted
-            elif action.kind == "create":
-                result = target.create(action.body)
-            elif action.kind == "update":
-                result = target.update(action.current, action.body)
-            else:
-                result = target.delete(action.current)
+            after[action.key] = write(action, target, check_mode)
         except errors.NcmError as exc:
             already = ", ".join("%s %s" % (entry["action"], entry[key_name]) for entry in done) or "nothing"
             exc.message = "%s of %s=%r failed: %s (already done: %s)" % (
                 action.kind, key_name, action.key, exc.message, already)
             exc.details["changes"] = done
             raise
-        after[action.key] = result
         done.append(action.change(key_name))
     return after
+
+
+def apply_parallel(actions, target, check_mode, key_name, max_in_flight):
+    """``apply`` with up to ``max_in_flight`` writes at once (creates and updates, then deletes).
+
+    Every write runs even when one fails; then the task fails listing each failed object
+    with its message (also in ``failures``), and the writes done in ``changes``.
+    """
+    after, changes = {}, []
+    for phase in ([a for a in actions if a.kind != "delete"], [a for a in actions if a.kind == "delete"]):
+        by_key = dict((action.key, action) for action in phase)
+        calls = [(action.key, _writer(action, target, check_mode)) for action in phase]
+        try:
+            results = parallel.run_all(calls, max_in_flight, keep_going=True)
+        except errors.NcmError as exc:
+            done = [by_key[key].change(key_name) for key in exc.details.pop("done")]
+            failed = exc.details.pop("failed")
+            exc.message = "%d of %d writes failed: %s" % (len(failed), len(actions), "; ".join(
+                "%s of %s=%r: %s" % (by_key[key].kind, key_name, key, error.message) for key, error in failed))
+            exc.details.update(changes=changes + done, failures=[{key_name: key, "msg": error.message} for key, error in failed])
+            raise
+        after.update(results)
+        changes.extend(by_key[key].change(key_name) for key, dummy in results)
+    return after
+
+
+def _writer(action, target, check_mode):
+    return lambda: write(action, target, check_mode)
 
 
 def many_result(resource, key, actions, after):

@@ -221,7 +221,8 @@ transaction_id:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner, sync, voss
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner, sync
+from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, targets
 
 
 def argument_spec():
@@ -237,7 +238,7 @@ def argument_spec():
 
 
 def run(module, client):
-    return sync.ensure(module, voss.AdminUser(client, module.params), voss.USER, "user")
+    return sync.ensure(module, targets.AdminUser(client, module.params), voss.USER, "user")
 
 
 def main():

@@ -102,7 +102,8 @@ total:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner, voss
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner
+from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, targets
 
 
 def argument_spec():
@@ -116,7 +117,7 @@ def argument_spec():
 
 def run(module, client):
     params = module.params
-    voss.check_params(params, *(("username",) if params["username"] is not None else ()))
+    targets.check_params(params, *(("username",) if params["username"] is not None else ()))
     users, total = client.read_users(params["hierarchy"], params["username"], params["details"])
     return False, {"users": users, "total": total}
 

@@ -308,3 +308,49 @@ def test_a_failed_write_names_the_object_and_lists_what_was_done():
     assert info.value.message == ("update of policyid='A' failed: PUT /p/ returned HTTP 400: name: too long "
                                   "(already done: created N)")
     assert info.value.details["changes"] == [{"policyid": "N", "action": "created", "fields": ["organization", "policyid"]}]
+
+
+class ThreadTarget(FakeTarget):
+    """A target whose writes may run in threads; fails the policies named in ``fail``."""
+
+    def __init__(self, fail=()):
+        super(ThreadTarget, self).__init__(None)
+        self.fail = fail
+
+    def create(self, body):
+        if body["policyid"] in self.fail:
+            raise errors.NcmError("transaction failed: locked")
+        return super(ThreadTarget, self).create(body)
+
+
+def test_apply_parallel_runs_every_write_and_then_lists_each_failure():
+    config = [{"policyid": name, "organization": "o"} for name in ("N1", "N2", "N3", "N4")]
+    actions = sync.plan(POLICY_KIND, "policyid", config, EXISTING, "merged")
+    target = ThreadTarget(fail=("N2", "N4"))
+    with pytest.raises(errors.NcmError) as info:
+        sync.apply_parallel(actions, target, False, "policyid", 2)
+    assert sorted(write[1]["policyid"] for write in target.writes) == ["N1", "N3"]
+    assert info.value.message.startswith("2 of 4 writes failed: create of policyid=")
+    assert sorted(item["policyid"] for item in info.value.details["failures"]) == ["N2", "N4"]
+    assert sorted(change["policyid"] for change in info.value.details["changes"]) == ["N1", "N3"]
+
+
+def test_apply_parallel_deletes_after_the_other_writes():
+    actions = sync.plan(POLICY_KIND, "policyid", [{"policyid": "N", "organization": "o"}], EXISTING, "overridden",
+                        in_scope=of_acme)
+    target = ThreadTarget()
+    after = sync.apply_parallel(actions, target, False, "policyid", 8)
+    assert [write[0] for write in target.writes] == ["create", "delete", "delete"]
+    assert sorted(after) == ["A", "B", "N"]
+
+
+def test_replaced_fills_typed_suboptions_with_their_defaults_and_keeps_unmodelled_keys():
+    kind = Resource("user", {
+        "username": Field(required=True),
+        "account": Field("dict", fields={"locked": Field("bool", default=False), "policy": Field()}),
+    })
+    current = {"username": "u", "account": {"locked": False, "policy": "P", "last_login": "yesterday"}}
+    action = sync.plan(kind, "username", [{"username": "u"}], [current], "replaced")[0]
+    assert action.diff == {"before": {"account": {"policy": "P"}}, "after": {"account": {"policy": None}}}
+    assert action.body == {"username": "u", "account": {"locked": False, "last_login": "yesterday"}}
+    assert sync.plan(kind, "username", [{"username": "u", "account": {"policy": "P"}}], [current], "replaced") == []

@@ -13,8 +13,9 @@ import pytest
 import responses
 from responses import matchers
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, sync, voss
-from ansible_collections.ncm.platforms.plugins.module_utils.voss import USER
+from ansible_collections.ncm.platforms.plugins.module_utils import errors, sync
+from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, targets
+from ansible_collections.ncm.platforms.plugins.module_utils.voss.client import USER
 
 BASE = "https://voss.example.test/proxy"
 USERS = BASE + voss.USERS_PATH
@@ -157,7 +158,7 @@ def test_update_puts_the_whole_data_keeping_unmodelled_fields_and_dropping_read_
                   match=[matchers.query_param_matcher({"hierarchy": CUSTOMER, "format": "json", "nowait": "true"})])
     get_record(CUSTOMER, record("mine", "jo", first_name="Joe"))
     params = {"hierarchy": CUSTOMER, "username": "jo", "first_name": "Joe", "account_information": {"locked": True}}
-    target = voss.AdminUser(client(), params)
+    target = targets.AdminUser(client(), params)
     changed, user, diff = sync.present(target, USER, USER.desired(params), check_mode=False)
     body = json.loads(requests_made("PUT")[0].body)
     assert body == {"hcsUname": "jo", "AdminUser": {
@@ -272,5 +273,5 @@ def test_a_role_read_back_as_an_href_or_an_object_compares_by_name():
 ])
 def test_bad_target_input_fails_before_any_request(params, message):
     with pytest.raises(errors.InputError) as info:
-        voss.AdminUser(None, params)
+        targets.AdminUser(None, params)
     assert info.value.message == message

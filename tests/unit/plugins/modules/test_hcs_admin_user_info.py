@@ -11,7 +11,7 @@ from unittest import mock
 
 import pytest
 
-from ansible_collections.ncm.platforms.plugins.module_utils import voss
+from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss
 from ansible_collections.ncm.platforms.plugins.modules import hcs_admin_user_info as module
 from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import patch_module_args
 

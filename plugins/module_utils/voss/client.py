@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, ncm.platforms contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The VOSS-4-UC (Cisco HCS) client: ``relation/HcsAdminUserREL`` admin users at a hierarchy.
+"""The VOSS-4-UC (Cisco HCS) client and the admin-user table: ``relation/HcsAdminUserREL`` at a hierarchy.
 
 HTTP Basic; ``hierarchy`` and ``format=json`` on every call. Lists are read with
 ``skip``/``limit`` (up to the server's ``pagination.maximum_limit``) to the end. A list at a
@@ -18,7 +18,7 @@ __metaclass__ = type
 import copy
 from urllib.parse import quote, urlsplit
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, rest, validate, waiting
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, rest, waiting
 from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
 from ansible_collections.ncm.platforms.plugins.module_utils.resource import Resource
 
@@ -44,9 +44,9 @@ USER = Resource(
         set_language=Field("bool", api="AdminUser.set_language", default=False),
         password=Field("str", api="AdminUser.password", secret=True, min_length=8),
         account_information=Field("dict", api="AdminUser.account_information", fields=dict(
-            disabled=Field("bool"),
-            locked=Field("bool"),
-            change_password_on_login=Field("bool"),
+            disabled=Field("bool", default=False),
+            locked=Field("bool", default=False),
+            change_password_on_login=Field("bool", default=False),
             credential_policy=Field("str"),
             reason_for_disabled=Field("str"),
         )),
@@ -300,65 +300,3 @@ def created_pkid(state):
         if pkid:
             return pkid
     return None
-
-
-def check_params(params, *names):
-    """Fail before any request on a blank ``hierarchy``/``username`` or a timeout that is not above 0."""
-    for name in ("hierarchy",) + names:
-        validate.not_blank(name, params.get(name))
-    if params.get("transaction_timeout") is not None and params["transaction_timeout"] <= 0:
-        raise errors.InputError("transaction_timeout must be more than 0 seconds (got %s)."
-                                % params["transaction_timeout"])
-
-
-class AdminUser(object):
-    """The ``sync`` target of one admin user ``username`` at the node ``hierarchy``."""
-
-    def __init__(self, client, params):
-        check_params(params, "username")
-        self.client = client
-        self.hierarchy = params["hierarchy"]
-        self.username = params["username"]
-        self.timeout = params.get("transaction_timeout") or 300
-        self.desired = params
-        self.extras = {"transaction_id": None}
-
-    def find(self):
-        current = self.client.find_user(self.hierarchy, self.username)
-        if current is not None:
-            self._normalise(current)
-        return current
-
-    def _normalise(self, current):
-        """Role and language in the form a task gives them, so that no run stays changed."""
-        admin = current.get("AdminUser")
-        if not isinstance(admin, dict):
-            return
-        for key, attrs in (("role", ("name", "title")), ("language", ("lcid", "name", "title"))):
-            if key in admin:
-                admin[key] = self.client.reference_name(self.hierarchy, admin[key], attrs)
-        want, have = self.desired.get("language"), admin.get("language")
-        if isinstance(want, str) and isinstance(have, str) and want.lower() == have.lower():
-            admin["language"] = want
-
-    def create(self, body):
-        body.setdefault("AdminUser", {}).setdefault("username", body.get("hcsUname"))
-        created, self.extras["transaction_id"] = self.client.create_user(self.hierarchy, body, self.timeout)
-        return created
-
-    def update(self, current, body):
-        updated, self.extras["transaction_id"] = self.client.update_user(self.hierarchy, current, body, self.timeout)
-        return updated
-
-    def delete(self, current):
-        self.extras["transaction_id"] = self.client.delete_user(self.hierarchy, current, self.timeout)
-
-    def predict(self, predicted):
-        """A created user as the server would hold it: no password, ``AdminUser.username`` = ``hcsUname``."""
-        user = copy.deepcopy(predicted)
-        admin = user.setdefault("AdminUser", {})
-        admin.pop("password", None)
-        admin.setdefault("username", user.get("hcsUname"))
-        if "." in self.hierarchy:
-            user["hierarchy_path"] = self.hierarchy
-        return user

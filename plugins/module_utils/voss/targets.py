@@ -1,0 +1,134 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The ``sync`` targets of VOSS admin users: one user (``AdminUser``) and the users at one
+node (``AdminUsers``, whose writes may run in parallel), over ``client.VossClient``."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+
+from ansible_collections.ncm.platforms.plugins.module_utils import errors, validate
+from ansible_collections.ncm.platforms.plugins.module_utils.voss.client import at_node, full_view, summary_view
+
+
+def check_params(params, *names):
+    """Fail before any request on a blank ``hierarchy``/``username`` or a timeout that is not above 0."""
+    for name in ("hierarchy",) + names:
+        validate.not_blank(name, params.get(name))
+    if params.get("transaction_timeout") is not None and params["transaction_timeout"] <= 0:
+        raise errors.InputError("transaction_timeout must be more than 0 seconds (got %s)."
+                                % params["transaction_timeout"])
+
+
+def normalise(client, hierarchy, current, language=None):
+    """Role and language of a user read back in the form a task gives them (names; the
+    language in the case the task wrote it), so that no run stays changed."""
+    admin = current.get("AdminUser")
+    if not isinstance(admin, dict):
+        return
+    for key, attrs in (("role", ("name", "title")), ("language", ("lcid", "name", "title"))):
+        if key in admin:
+            admin[key] = client.reference_name(hierarchy, admin[key], attrs)
+    have = admin.get("language")
+    if isinstance(language, str) and isinstance(have, str) and language.lower() == have.lower():
+        admin["language"] = language
+
+
+class AdminUser(object):
+    """The ``sync`` target of one admin user ``username`` at the node ``hierarchy``."""
+
+    def __init__(self, client, params):
+        check_params(params, "username")
+        self.client = client
+        self.hierarchy = params["hierarchy"]
+        self.username = params["username"]
+        self.timeout = params.get("transaction_timeout") or 300
+        self.desired = params
+        self.extras = {"transaction_id": None}
+
+    def find(self):
+        current = self.client.find_user(self.hierarchy, self.username)
+        if current is not None:
+            normalise(self.client, self.hierarchy, current, self.desired.get("language"))
+        return current
+
+    def create(self, body):
+        created, self.extras["transaction_id"] = self.client.create_user(self.hierarchy, with_username(body), self.timeout)
+        return created
+
+    def update(self, current, body):
+        updated, self.extras["transaction_id"] = self.client.update_user(self.hierarchy, current, body, self.timeout)
+        return updated
+
+    def delete(self, current):
+        self.extras["transaction_id"] = self.client.delete_user(self.hierarchy, current, self.timeout)
+
+    def predict(self, predicted):
+        return predict(self.hierarchy, predicted)
+
+
+def with_username(body):
+    """A create body with ``AdminUser.username`` (required) set to the ``hcsUname``."""
+    body.setdefault("AdminUser", {}).setdefault("username", body.get("hcsUname"))
+    return body
+
+
+def predict(hierarchy, predicted):
+    """A created user as the server would hold it: no password, ``AdminUser.username`` = ``hcsUname``."""
+    user = copy.deepcopy(predicted)
+    admin = user.setdefault("AdminUser", {})
+    admin.pop("password", None)
+    admin.setdefault("username", user.get("hcsUname"))
+    if "." in hierarchy:
+        user["hierarchy_path"] = hierarchy
+    return user
+
+
+class AdminUsers(object):
+    """The many-objects target: the admin users at exactly the node ``hierarchy`` (never below).
+
+    ``existing(config)`` reads the list once, and the full record of each listed user.
+    Writes may run in parallel threads; each records its transaction id by username.
+    """
+
+    def __init__(self, client, hierarchy, timeout):
+        self.client = client
+        self.hierarchy = hierarchy
+        self.timeout = timeout
+        self.transactions = {}
+
+    def existing(self, config):
+        languages = dict((item["username"], item.get("language")) for item in config)
+        users = []
+        for item in self.client.list_users(self.hierarchy)[0]:
+            if not at_node(item, self.hierarchy):
+                continue
+            name = (item.get("data") or {}).get("hcsUname")
+            if name not in languages:
+                users.append(summary_view(item))
+                continue
+            record = self.client.get_user(self.hierarchy, item.get("pkid"))
+            if record is not None:
+                user = full_view(record, (item.get("data") or {}).get("hierarchy_path"))
+                normalise(self.client, self.hierarchy, user, languages[name])
+                users.append(user)
+        return users
+
+    def create(self, body):
+        created, self.transactions[body.get("hcsUname")] = self.client.create_user(
+            self.hierarchy, with_username(body), self.timeout)
+        return created
+
+    def update(self, current, body):
+        updated, self.transactions[current.get("hcsUname")] = self.client.update_user(
+            self.hierarchy, current, body, self.timeout)
+        return updated
+
+    def delete(self, current):
+        self.transactions[current.get("hcsUname")] = self.client.delete_user(self.hierarchy, current, self.timeout)
+
+    def predict(self, predicted):
+        return predict(self.hierarchy, predicted)

@@ -1,0 +1,276 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: hcs_admin_users
+short_description: Manage the VOSS-4-UC (Cisco HCS) admin users of a hierarchy node in one task
+version_added: 0.2.0
+description:
+  - Keeps the C(relation/HcsAdminUserREL) admin users listed in O(config) at the node
+    O(hierarchy) in the declared state, with the resource-module states (V(merged),
+    V(replaced), V(overridden), V(deleted), V(gathered)).
+  - The scope is exactly that node, never the nodes below it; a user of the same name at a
+    node below is never read, changed or deleted. V(overridden) and V(deleted) never remove
+    the account the task logs in with (O(api.username)).
+  - The list at the node is read once, and the full record of each listed user; then only
+    the writes that are needed are sent, each with C(nowait=true). Up to O(max_in_flight)
+    transactions are followed at once, so 50 users take about as long as a few
+    transactions, not 50 in a row. Creates and updates go first, deletes last.
+  - A failed transaction fails the task after the others have ended; the message lists each
+    failed user with the transaction's message, and RV(changes) the writes that were done.
+author:
+  - ncm.platforms contributors (@ncm-platforms)
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - ncm.platforms.voss
+attributes:
+  check_mode:
+    support: full
+    details: Predicts every write, RV(before), RV(after) and RV(changes); sends no write.
+  diff_mode:
+    support: full
+    details: One diff per user that changes, with only the fields that change; never a password.
+  platform:
+    platforms: all
+options:
+  hierarchy:
+    description:
+      - The hierarchy node, as a node pkid or a dotted path (V(sys.hcs.CS-P.CS-NB.AAAGlobal)).
+    type: str
+    required: true
+  state:
+    description:
+      - V(merged) creates the missing users and updates the options set on the existing ones.
+      - V(replaced) makes each listed user hold exactly the options given; the others go back
+        to empty or their default (C(language=en-us), C(set_language=false)).
+      - V(overridden) is V(replaced) for the listed users, and deletes every other user at
+        the node, except the account the task logs in with.
+      - V(deleted) deletes the listed users; with no O(config), every user at the node except
+        the account the task logs in with.
+      - V(gathered) writes nothing and returns RV(gathered), the users at the node.
+    type: str
+    choices: [merged, replaced, overridden, deleted, gathered]
+    default: merged
+  update_password:
+    description:
+      - V(on_create) sends a user's password only when the user is created; V(always) on every
+        run, which then always reports a change for that user.
+    type: str
+    choices: [on_create, always]
+    default: on_create
+  transaction_timeout:
+    description:
+      - Seconds (more than 0) to wait for each write's transaction to end.
+    type: int
+    default: 300
+  max_in_flight:
+    description:
+      - How many transactions are followed at once (1 or more).
+    type: int
+    default: 8
+  config:
+    description:
+      - The users, each with the options of M(ncm.platforms.hcs_admin_user) except
+        C(hierarchy), C(state), C(update_password) and C(transaction_timeout).
+    type: list
+    elements: dict
+    suboptions:
+        username:
+          description:
+            - The user's C(hcsUname), the key of the item; each may be listed once.
+          type: str
+          required: true
+        first_name:
+          description:
+            - First name.
+          type: str
+        last_name:
+          description:
+            - Last name.
+          type: str
+        email:
+          description:
+            - Email address.
+          type: str
+        role:
+          description:
+            - The name of the role the user has, for example V(CustomerAdminRole).
+            - Required to create a user, and in every item with O(state=replaced) or O(state=overridden).
+          type: str
+        language:
+          description:
+            - The user's language (its C(lcid), for example V(en-us)); the server uses V(en-us)
+              when a new user does not set it. Compared without regard to case.
+          type: str
+        set_language:
+          description:
+            - Whether the user's language is set by the default language of the hierarchy.
+          type: bool
+        password:
+          description:
+            - The user's password, at least 8 characters.
+            - The server never returns it, so it cannot be compared. It is sent when the user is
+              created, and to an existing user only with O(update_password=always).
+          type: str
+        account_information:
+          description:
+            - Account settings of the user. Only the keys given are compared and changed.
+          type: dict
+          suboptions:
+            disabled:
+              description:
+                - Whether the account is disabled.
+              type: bool
+            locked:
+              description:
+                - Whether the account is locked.
+              type: bool
+            change_password_on_login:
+              description:
+                - Whether the user must change the password at the next login.
+              type: bool
+            credential_policy:
+              description:
+                - The name of the credential policy of the user.
+              type: str
+            reason_for_disabled:
+              description:
+                - Why the account is disabled.
+              type: str
+seealso:
+  - module: ncm.platforms.hcs_admin_user
+  - module: ncm.platforms.hcs_admin_user_info
+"""
+
+EXAMPLES = r"""
+- name: Exactly these admins at the customer node (the login account is kept)
+  ncm.platforms.hcs_admin_users:
+    api:
+      url: "{{ voss_url }}"
+      username: "{{ voss_username }}"
+      password: "{{ voss_password }}"
+    hierarchy: sys.hcs.CS-P.CS-NB.AAAGlobal
+    state: overridden
+    config:
+      - username: jdoe
+        first_name: Jane
+        last_name: Doe
+        email: jdoe@example.com
+        role: CustomerAdminRole
+        password: "{{ vault_jdoe_password }}"
+      - username: rroe
+        role: CustomerReadOnlyRole
+        password: "{{ vault_rroe_password }}"
+"""
+
+RETURN = r"""
+before:
+  description: The users the task touched, as they were (config form, no password).
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - username: jdoe
+      first_name: Jane
+      role: CustomerAdminRole
+after:
+  description: The users the task touched, as they are now (in check mode, as they would be).
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - username: jdoe
+      first_name: Janet
+      role: CustomerAdminRole
+changes:
+  description: One entry per write.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - username: jdoe
+      action: updated
+      fields: [first_name]
+transactions:
+  description: The transaction id of each write, by username (null where the server answered at once).
+  returned: always
+  type: dict
+  sample:
+    jdoe: "4711"
+gathered:
+  description: The users at the node, in config form (no password).
+  returned: when O(state=gathered)
+  type: list
+  elements: dict
+  sample:
+    - username: jdoe
+      role: CustomerAdminRole
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, runner, sync, validate
+from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, targets
+
+KEY = "username"
+
+
+def argument_spec():
+    return api_spec.argument_spec(
+        "voss",
+        hierarchy=dict(type="str", required=True),
+        state=dict(type="str", choices=list(sync.MANY_STATES), default="merged"),
+        update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
+        transaction_timeout=dict(type="int", default=300),
+        max_in_flight=dict(type="int", default=8),
+        config=dict(type="list", elements="dict", options=voss.USER.options()),
+    )
+
+
+def check(params):
+    """Fail before any request on bad input, or a delete of the login account."""
+    targets.check_params(params)
+    validate.at_least("max_in_flight", params["max_in_flight"], 1)
+    config = params["config"] or []
+    sync.check_config(voss.USER, KEY, config, params["state"])
+    login = params["api"]["username"]
+    if params["state"] == "deleted" and any(item[KEY] == login for item in config):
+        raise errors.InputError("config: %s is the account this task logs in with (api.username); "
+                                "it is never deleted." % login)
+    return config
+
+
+def run(module, client):
+    params = module.params
+    config = check(params)
+    login = params["api"]["username"]
+    target = targets.AdminUsers(client, params["hierarchy"], params["transaction_timeout"])
+    existing = target.existing(config)
+    if params["state"] == "gathered":
+        return False, {"gathered": [voss.USER.shown(user) for user in existing]}
+    actions = sync.plan(voss.USER, KEY, config, existing, params["state"],
+                        update_secrets=params["update_password"] == "always",
+                        in_scope=lambda user: user.get("hcsUname") != login, id_of=lambda user: user.get("pkid"))
+    try:
+        after = sync.apply_parallel(actions, target, module.check_mode, KEY, params["max_in_flight"])
+    except errors.NcmError as exc:
+        exc.details["transactions"] = dict(target.transactions)
+        raise
+    result = sync.many_result(voss.USER, KEY, actions, after)
+    result["transactions"] = target.transactions
+    return bool(actions), result
+
+
+def main():
+    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    runner.execute(module, voss.connect, run)
+
+
+if __name__ == "__main__":
+    main()
