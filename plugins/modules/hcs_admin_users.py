@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: hcs_admin_users
 short_description: Manage the VOSS-4-UC (Cisco HCS) admin users of a hierarchy node in one task
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Keeps the C(relation/HcsAdminUserREL) admin users listed in O(config) at the node
     O(hierarchy) in the declared state, with the resource-module states (V(merged),

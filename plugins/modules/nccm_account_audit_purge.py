@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: nccm_account_audit_purge
 short_description: Export and delete old Infraon NCCM jobs-account-audit records
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Deletes the audit records at C(/ux/nccm/jobs-account-audit/) created before
     O(created_before), or more than O(older_than_days) days ago, narrowed by O(filters).

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: nccm_configuration_policies
 short_description: Manage many Infraon NCCM configuration policies in one task
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Keeps the configuration policies listed in O(config) in the declared state, with the
     resource-module states network engineers know (V(merged), V(replaced), V(overridden),
