@@ -291,6 +291,18 @@ def outcome(client, job, elapsed, cancel_asked=False):
     return False, result
 
 
+def cancel_unless_final(client, job_id):
+    """``(job, True)`` after a cancel; ``(job, False)`` when the job ended just before it
+    (the Controller refuses to cancel a final job with a 400)."""
+    try:
+        return client.cancel(job_id), True
+    except errors.ApiError as exc:
+        ended = client.job(job_id) if exc.status == 400 else None
+        if ended is None or not is_status(ended, FINAL):
+            raise
+        return ended, False
+
+
 def follow(client, job, params, cancel_asked=False):
     """Wait for ``job`` when asked; ``(False, result)`` or a failure (timeout, Failed, Canceled)."""
     if not params["wait"]:
@@ -303,13 +315,9 @@ def follow(client, job, params, cancel_asked=False):
                    "failed_appliances": []}
         if not params["cancel_on_timeout"] or cancel_asked:
             raise errors.WaitTimeout(exc.message + "; the job is left running on the Controller.", **details)
-        try:
-            canceled = client.cancel(last["id"])
-        except errors.ApiError as error:
-            ended = client.job(last["id"]) if error.status == 400 else None
-            if ended is None or not is_status(ended, FINAL):
-                raise
-            return outcome(client, ended, exc.details.get("elapsed"))
+        canceled, did_cancel = cancel_unless_final(client, last["id"])
+        if not did_cancel:
+            return outcome(client, canceled, exc.details.get("elapsed"))
         details.update(job=canceled, status=status_of(canceled))
         raise errors.WaitTimeout("%s; canceled it (cancel_on_timeout): the job is now %s." % (exc.message, status_of(canceled)),
                                  **details)
@@ -348,14 +356,10 @@ def cancel(client, params, check_mode):
         return False, dict(msg="Push job %s is already %s: nothing to cancel." % (job["id"], status_of(job)), **_now(job))
     if check_mode:
         return True, dict(msg="Check mode: would cancel push job %s." % job["id"], **_now(job))
-    try:
-        job = client.cancel(job["id"])
-    except errors.ApiError as exc:
-        current = client.job(job["id"]) if exc.status == 400 else None
-        if current is None or not is_status(current, FINAL):
-            raise
+    job, did_cancel = cancel_unless_final(client, job["id"])
+    if not did_cancel:
         return False, dict(msg="Push job %s ended %s before the cancel: nothing to cancel."
-                           % (current["id"], status_of(current)), **_now(current))
+                           % (job["id"], status_of(job)), **_now(job))
     return _said((True, follow(client, job, params, cancel_asked=True)[1]), "Canceled push job %s." % job["id"])
 
 
