@@ -222,6 +222,8 @@ KEY = "username"
 
 
 def argument_spec():
+    user_options = voss.USER.options()
+    user_options[KEY]["required"] = True
     return api_spec.argument_spec(
         "voss",
         hierarchy=dict(type="str", required=True),
@@ -229,7 +231,7 @@ def argument_spec():
         update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
         transaction_timeout=dict(type="int", default=300),
         max_in_flight=dict(type="int", default=8),
-        config=dict(type="list", elements="dict", options=voss.USER.options()),
+        config=dict(type="list", elements="dict", options=user_options),
     )
 
 

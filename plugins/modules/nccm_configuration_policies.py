@@ -76,6 +76,7 @@ options:
             - The policy's own key, unique per tenant (at most 25 characters).
             - The key of the item; each O(config[].policyid) may be listed once.
           type: str
+          required: true
         name:
           description:
             - Display name.
@@ -260,11 +261,13 @@ KEY = "policyid"
 
 
 def argument_spec():
+    policy_options = POLICY.options()
+    policy_options[KEY]["required"] = True
     return api_spec.argument_spec(
         "infraon",
         state=dict(type="str", choices=list(sync.MANY_STATES), default="merged"),
         scope=dict(type="dict", options=dict(organization=dict(type="str"), policyid_prefix=dict(type="str"))),
-        config=dict(type="list", elements="dict", options=POLICY.options()),
+        config=dict(type="list", elements="dict", options=policy_options),
     )
 
 
