@@ -39,6 +39,9 @@ else:
     REQUESTS_IMPORT_ERROR = None
 
 RETRY_STATUSES = frozenset((429, 502, 503, 504))
+# A write answered by one of these may have reached the service behind a proxy.
+GATEWAY_STATUSES = frozenset((502, 503, 504))
+MAY_HAVE_BEEN_MADE = ". The request reached the server, so the change may have been made: check the server before re-running."
 IDEMPOTENT_METHODS = frozenset(("GET", "HEAD", "OPTIONS", "PUT", "DELETE"))
 READ_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
 MAX_RETRY_AFTER = 120.0
@@ -248,8 +251,7 @@ class RestClient(object):
         message = "%s %s%s %s: %s" % (method, self.base_url, path, what, exc)
         if method not in READ_METHODS and not unsent:
             self.wrote = True
-            message += (". The request reached the server, so the change may have been made: "
-                        "check the server before re-running.")
+            message += MAY_HAVE_BEEN_MADE
         return kind(self.redact(message), method=method, path=path)
 
     def _response(self, method, path, answer, allow_status):
@@ -262,14 +264,20 @@ class RestClient(object):
             return Response(status, answer.headers, data)
         if status in allow_status:
             return Response(status, answer.headers, data)
+        unknown = method not in READ_METHODS and status in GATEWAY_STATUSES
+        if unknown:
+            self.wrote = True
         if data is None and _is_html(answer):
             message = ("%s %s returned HTTP %s %s with an HTML page instead of an API answer: a proxy or "
                        "load balancer in front of the service answered, not the service"
-                       % (method, path, status, answer.reason or ""))
+                       % (method, path, status, answer.reason or "")).replace("  ", " ")
             raise errors.ApiError(method, path, status, "HTML page (HTTP %s %s)" % (status, answer.reason or ""),
-                                  message.replace("  ", " "))
+                                  message + (MAY_HAVE_BEEN_MADE if unknown else ""))
         message = errors.server_message(data) if data is not None else answer.text[:500].strip()
-        raise self._api_error(method, path, status, message or answer.reason)
+        error = self._api_error(method, path, status, message or answer.reason)
+        if unknown:
+            error.message += MAY_HAVE_BEEN_MADE
+        raise error
 
     def _parse(self, method, path, answer):
         text = answer.text

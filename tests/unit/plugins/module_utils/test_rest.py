@@ -404,3 +404,23 @@ def test_an_html_error_page_is_said_to_come_from_a_proxy(headers, body):
     assert info.value.message == ("GET /a returned HTTP 502 Bad Gateway with an HTML page instead of an API answer: "
                                   "a proxy or load balancer in front of the service answered, not the service")
     assert info.value.status == 502 and "<" not in info.value.message
+
+
+@pytest.mark.parametrize("status", [502, 503, 504])
+@responses.activate
+def test_a_write_answered_by_a_gateway_error_may_have_been_made(status):
+    responses.post(BASE + "/a", status=status, json={"error": "upstream timed out"})
+    api = client()
+    with pytest.raises(errors.ApiError) as info:
+        api.post("/a", json={})
+    assert info.value.message.endswith("may have been made: check the server before re-running.")
+    assert api.wrote is True and len(responses.calls) == 1
+
+
+@responses.activate
+def test_a_write_refused_by_the_service_is_not_a_change():
+    responses.post(BASE + "/a", status=400, json={"error": "bad"})
+    api = client()
+    with pytest.raises(errors.ApiError) as info:
+        api.post("/a", json={})
+    assert "may have been made" not in info.value.message and api.wrote is False
