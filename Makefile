@@ -4,8 +4,13 @@
 #   make demo         run playbooks/demo.yml twice against the local emulator (2nd run: changed=0)
 #   make test         every check, in order, stopping at the first failure (what CI runs)
 #
+#   make bench        the benchmark (tests/perf): writes docs/performance.md and .png (BENCH_RUNS=5)
+#   make docs         the HTML docs of every module and role into docs/build/ (offline)
+#   make awx          playbooks/demo.yml twice through ansible-runner, credentials as AWX injects them
+#
 # Single stages for development (each builds what it needs first):
-#   make venv tree sanity sanity-2.19 sanity-2.21 units integration lint molecule importer ee
+#   make venv tree sanity sanity-2.19 sanity-2.21 units units-2.21 integration bench-short lint
+#   make molecule importer ee docs-lint changelog
 #   make clean        remove the build folder (.build);  make distclean  also the venvs
 
 SHELL := /bin/bash
@@ -32,6 +37,8 @@ export PYENV_ROOT PY311 PY312
 VENV := $(TOP)/.venv
 VENV312 := $(TOP)/.venv312
 VENV_IMPORTER := $(TOP)/.venv-importer
+VENV_DOCS := $(TOP)/.venv-docs
+VENV_RUNNER := $(TOP)/.venv-runner
 BUILD := $(TOP)/.build
 TREE := $(BUILD)/ansible_collections/ncm/platforms
 PYDIR := $(BUILD)/python
@@ -42,6 +49,7 @@ STAGE := $(TOP)/tools/stage.sh $(TIMES)
 SANITY_ARGS ?=
 PYTEST_ARGS ?=
 INTEGRATION_ARGS ?=
+BENCH_RUNS ?= 5
 
 export ANSIBLE_COLLECTIONS_PATH := $(BUILD)
 ifneq ($(CI),)
@@ -52,8 +60,9 @@ export PY_COLORS := 0
 endif
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help test demo venv venv311 venv312 venv-importer tree interpreters ansible-test-cache \
-	sanity sanity-2.19 sanity-2.21 units integration lint molecule importer ee clean distclean
+.PHONY: help test demo venv venv311 venv312 venv-importer venv-docs venv-runner tree interpreters \
+	ansible-test-cache sanity sanity-2.19 sanity-2.21 units units-2.21 integration bench bench-short lint \
+	molecule importer ee docs docs-lint changelog awx clean distclean
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -67,31 +76,42 @@ test:
 	@$(STAGE) "2 collection tree" -- $(MAKE) tree
 	@$(STAGE) "3a sanity (ansible-core 2.19)" -- $(MAKE) sanity-2.19
 	@$(STAGE) "3b sanity (ansible-core 2.21)" -- $(MAKE) sanity-2.21
-	@$(STAGE) "4 unit tests" -- $(MAKE) units
-	@$(STAGE) "5 integration" -- $(MAKE) integration
+	@$(STAGE) "4a unit tests" -- $(MAKE) units
+	@$(STAGE) "4b unit tests (2.21)" -- $(MAKE) units-2.21
+	@$(STAGE) "5a integration" -- $(MAKE) integration
+	@$(STAGE) "5b benchmark, short form" -- $(MAKE) bench-short
 	@$(STAGE) "6 ansible-lint" -- $(MAKE) lint
 	@$(STAGE) "7 molecule" -- $(MAKE) molecule
 	@$(STAGE) "8a galaxy-importer" -- $(MAKE) importer
 	@$(STAGE) "8b execution environment" -- $(MAKE) ee
+	@$(STAGE) "8c docs lint" -- $(MAKE) docs-lint
+	@$(STAGE) "8d changelog fragments" -- $(MAKE) changelog
+	@$(STAGE) "9 AWX-style run" -- $(MAKE) awx
 	@printf '\n===== make test: all stages passed =====\n'; cat $(TIMES)
 
 # ---------------------------------------------------------------------------------------------
 # 1. virtual environments (reinstalled only when the pinned file or the interpreter changes)
 
-venv: venv311 venv312
+venv: venv311 venv312 venv-docs venv-runner
 
 venv311:
 	@tools/venv.sh $(VENV) "$(PY311)" requirements-dev.txt
 
 venv312:
 	@if [ -n "$(PY312)" ]; then \
-		tools/venv.sh $(VENV312) "$(PY312)" tools/requirements/sanity-py312.txt; \
+		tools/venv.sh $(VENV312) "$(PY312)" tools/requirements/sanity-units-py312-2.21.txt; \
 	else \
 		echo "no Python 3.12 or 3.13 interpreter: not creating $(VENV312) (sanity with ansible-core 2.21)"; \
 	fi
 
 venv-importer:
 	@tools/venv.sh $(VENV_IMPORTER) "$(PY311)" tools/requirements/importer.txt
+
+venv-docs:
+	@tools/venv.sh $(VENV_DOCS) "$(PY311)" tools/requirements/docs.txt
+
+venv-runner:
+	@tools/venv.sh $(VENV_RUNNER) "$(PY311)" tools/requirements/runner.txt
 
 # ---------------------------------------------------------------------------------------------
 # 2. the collection tree: .build/ansible_collections/ncm/platforms, a copy of the checkout's
@@ -135,6 +155,11 @@ units: venv311 tree
 		echo "tests/emulator/tests does not exist yet: no emulator tests to run"; \
 	fi
 
+units-2.21: venv312 tree
+	@if [ -z "$(PY312)" ]; then tools/skip.sh "no Python 3.12 or 3.13 interpreter for ansible-core 2.21"; exit 0; fi; \
+	cd $(TREE) && PYTHONPATH=$(BUILD) PYTHONDONTWRITEBYTECODE=1 \
+		$(VENV312)/bin/python -m pytest -p no:cacheprovider -q tests/unit $(PYTEST_ARGS)
+
 # ---------------------------------------------------------------------------------------------
 # 5. ansible-test integration, every target, against a fresh emulator
 
@@ -143,6 +168,18 @@ integration: venv311 tree
 		tools/skip.sh "tests/integration/targets has no targets"; exit 0; fi; \
 	tools/with-emulator.sh $(VENV)/bin/python $(BUILD)/emulator-integration $(TREE) -- \
 		env -C $(TREE) PATH="$(VENV)/bin:$$PATH" ansible-test integration --color no $(INTEGRATION_ARGS)
+
+# ---------------------------------------------------------------------------------------------
+# the benchmark (tests/perf/README.md): make bench writes docs/performance.md and the chart;
+# make test runs its short form, which checks correctness only, never a time
+
+bench: venv311 tree
+	@tools/with-emulator.sh $(VENV)/bin/python $(BUILD)/emulator-bench $(TREE) -- \
+		$(VENV)/bin/python tests/perf/bench.py $(TREE) --runs $(BENCH_RUNS) --out docs/performance.md
+
+bench-short: venv311 tree
+	@tools/with-emulator.sh $(VENV)/bin/python $(BUILD)/emulator-bench-short $(TREE) -- \
+		$(VENV)/bin/python tests/perf/bench.py $(TREE) --short
 
 # ---------------------------------------------------------------------------------------------
 # 6. ansible-lint, production profile, offline
@@ -165,6 +202,22 @@ importer: venv311 venv-importer tree
 ee: venv311 tree
 	@tools/check-ee.sh $(VENV) $(TREE) $(BUILD)/ee
 
+docs: venv-docs tree
+	@tools/build-docs.sh $(VENV_DOCS) $(TREE) $(TOP)/docs/build
+
+docs-lint: venv-docs tree
+	@tools/check-docs.sh $(VENV_DOCS) $(TREE)
+
+changelog: venv311
+	@tools/check-changelog.sh $(VENV) $(TOP)
+
+# ---------------------------------------------------------------------------------------------
+# 9. how AWX runs a job: ansible-runner, credentials only as injected environment variables
+
+awx: venv311 venv-runner tree
+	@tools/with-emulator.sh $(VENV)/bin/python $(BUILD)/emulator-awx $(TREE) -- \
+		tests/awx/run.sh $(VENV_RUNNER) $(TREE)
+
 # ---------------------------------------------------------------------------------------------
 # make demo
 
@@ -176,4 +229,4 @@ clean:
 	rm -rf $(BUILD)
 
 distclean: clean
-	rm -rf $(VENV) $(VENV312) $(VENV_IMPORTER)
+	rm -rf $(VENV) $(VENV312) $(VENV_IMPORTER) $(VENV_DOCS) $(VENV_RUNNER)

@@ -1,0 +1,139 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Render the AWX custom credential types of docs/awx.md into an ansible-runner env/envvars.
+
+    python tests/awx/credential_env.py AWX_MD COLLECTIONS_ROOT FILES_DIR ENVVARS_OUT
+
+Reads the "inputs" and "injectors" YAML blocks that follow the
+``<!-- awx-credential-type NAME inputs|injectors -->`` markers in AWX_MD, fills each type's
+inputs from this environment (the variables tools/with-emulator.sh exports), and renders the
+injectors the way AWX does (Jinja2 sandbox; a boolean input that is not set is false;
+``tower.filename.NAME`` is the file a ``template.NAME`` file injector is written to, in
+FILES_DIR). ENVVARS_OUT gets the rendered env of the three types, plus EMULATOR_URL (the demo
+reads it) and ANSIBLE_COLLECTIONS_PATH=COLLECTIONS_ROOT (in AWX: the EE has the collection).
+
+Checks, before anything runs: each platform (infraon, scc, voss) has both blocks; each
+injected variable is one of the env fallbacks of that platform's ``api`` option
+(plugins/module_utils/api_spec.py); the URL and every credential the type asks for are
+injected; every input an injector uses is declared, and the required ones are given.
+Exit status 1 with the problems listed otherwise.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+import json
+import os
+import re
+import sys
+
+import yaml
+from jinja2 import meta
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+__metaclass__ = type
+
+MARKER = re.compile(r'<!--\s*awx-credential-type\s+(?P<name>\w+)\s+(?P<part>inputs|injectors)\s*-->\s*\n```ya?ml\n(?P<body>.*?)\n```', re.S)
+
+# platform -> {input id: the variable of this environment that holds its value}
+INPUTS_FROM_ENV = {
+    'infraon': {'url': 'INFRAON_URL', 'api_key': 'INFRAON_API_KEY'},
+    'scc': {'url': 'SCC_URL', 'access_code': 'SCC_ACCESS_CODE'},
+    'voss': {'url': 'VOSS_URL', 'username': 'VOSS_USERNAME', 'password': 'VOSS_PASSWORD'},
+}
+
+
+def env_fallbacks(collections_root):
+    """platform -> {api key: env variable}, from the collection's api_spec.py."""
+    sys.path.insert(0, collections_root)
+    from ansible_collections.ncm.platforms.plugins.module_utils import api_spec  # pylint: disable=import-outside-toplevel
+
+    result = {}
+    for platform, table in api_spec.PLATFORMS.items():
+        result[platform] = dict(
+            (key, '%s_%s' % (table['env'], api_spec.KEYS[key][1]))
+            for key in table['keys'] if api_spec.KEYS[key][1] and key not in table['no_env'])
+    return result
+
+
+def main():
+    if len(sys.argv) != 5:
+        sys.exit(__doc__)
+    awx_md, collections_root, files_dir, out = sys.argv[1:]
+    errors = []
+
+    with open(awx_md) as handle:
+        text = handle.read()
+    blocks = {}
+    for match in MARKER.finditer(text):
+        blocks[(match.group('name'), match.group('part'))] = yaml.safe_load(match.group('body'))
+
+    fallbacks = env_fallbacks(collections_root)
+    jinja = ImmutableSandboxedEnvironment()
+    envvars = {}
+    os.makedirs(files_dir, exist_ok=True)
+
+    for platform, from_env in sorted(INPUTS_FROM_ENV.items()):
+        inputs, injectors = blocks.get((platform, 'inputs')), blocks.get((platform, 'injectors'))
+        if not inputs or not injectors:
+            errors.append('%s: no inputs or injectors block in %s' % (platform, awx_md))
+            continue
+        fields = dict((field['id'], field) for field in inputs.get('fields', []))
+        for required in inputs.get('required', []):
+            if required not in from_env:
+                errors.append('%s: required input %s has no value in this test' % (platform, required))
+
+        # the namespace AWX renders with: the given inputs, unset booleans false
+        namespace = {}
+        for field_id, field in fields.items():
+            if field_id in from_env:
+                namespace[field_id] = os.environ[from_env[field_id]]
+            elif field.get('type') == 'boolean':
+                namespace[field_id] = False
+        for field_id in from_env:
+            if field_id not in fields:
+                errors.append('%s: the type has no input %s' % (platform, field_id))
+
+        filenames = {}
+        for key, template in (injectors.get('file') or {}).items():
+            name = key.split('.', 1)[1]
+            path = os.path.join(files_dir, '%s_%s' % (platform, name))
+            with open(path, 'w') as handle:
+                handle.write(jinja.from_string(template).render(namespace))
+            filenames[name] = path
+
+        used = set()
+        for template in list((injectors.get('env') or {}).values()) + list((injectors.get('file') or {}).values()):
+            used |= meta.find_undeclared_variables(jinja.parse(template))
+        for name in sorted(used - set(fields) - set(['tower'])):
+            errors.append('%s: an injector uses %s, which is not an input' % (platform, name))
+
+        wanted = dict((env, key) for key, env in fallbacks[platform].items())
+        for env_name, template in sorted((injectors.get('env') or {}).items()):
+            if env_name not in wanted:
+                errors.append('%s: %s is not an env fallback of the api option (those are: %s)'
+                              % (platform, env_name, ', '.join(sorted(wanted))))
+                continue
+            envvars[env_name] = jinja.from_string(template).render(dict(namespace, tower={'filename': filenames}))
+        for field_id in from_env:
+            if fallbacks[platform].get(field_id) not in (injectors.get('env') or {}):
+                errors.append('%s: the injectors do not set %s' % (platform, fallbacks[platform].get(field_id)))
+
+    for error in errors:
+        print('credential types: ' + error, file=sys.stderr)
+    if errors:
+        return 1
+
+    envvars['EMULATOR_URL'] = os.environ['EMULATOR_URL']
+    envvars['ANSIBLE_COLLECTIONS_PATH'] = collections_root
+    with open(out, 'w') as handle:
+        json.dump(envvars, handle, indent=2, sort_keys=True)
+        handle.write('\n')
+    os.chmod(out, 0o600)
+    print('credential types of %s rendered (infraon, scc, voss): env/envvars sets %s'
+          % (os.path.basename(awx_md), ' '.join(sorted(envvars))))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
