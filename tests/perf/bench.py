@@ -569,9 +569,13 @@ class Bench(object):
         cutoff = "2025-01-01T00:00:00.000Z"
         print("7. purge of %d audit records with export" % count, flush=True)
         script = os.path.join(HERE, "requests_baseline.py")
-        variants = [("ours", "nccm_account_audit_purge"), ("req", "requests loop, sequential deletes")]
+        variants = [("ours", "nccm_account_audit_purge"), ("role", "audit_retention role"),
+                    ("req", "requests loop, sequential deletes")]
         samples = dict((key, {"wall": [], "requests": [], "writes": []}) for key, _ in variants)
         export = os.path.join(self.work, "audit-export.json")
+        # the role takes a number of days: the whole days since the cut-off (records kept are newer)
+        days = (datetime.datetime.now(datetime.timezone.utc)
+                - datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc)).days
         for round_no in range(self.rounds()):
             for key, label in self.rotate(variants, round_no):
                 self.emu.reset()
@@ -582,6 +586,8 @@ class Bench(object):
                 if key == "ours":
                     run = self.playbook("audit_purge.yml", {"cutoff": cutoff, "export_path": export,
                                                             "expected_count": count}, label)
+                elif key == "role":
+                    run = self.playbook("audit_retention.yml", {"days": days, "export_path": export}, label)
                 else:
                     run = self.python_script([script, "purge", cutoff, export], label)
                 sent, writes = self.emu.counts()
@@ -884,9 +890,14 @@ def report(bench, out_path):
                       pur["count"], fmt_s(m["ours"]["wall"]), fmt_s(m["req"]["wall"]), fmt_ratio(r),
                       _int(m["ours"]["requests"]), _int(m["req"]["requests"]), _int(m["ours"]["writes"]),
                       _int(m["req"]["writes"]), yes_no(m["ours"]["wall"] < 60 if m["ours"]["wall"] is not None else None)),
+                  "| the same through the `audit_retention` role | %s | %s | %s | %s / %s | %s / %s | < 60 s | %s |" % (
+                      fmt_s(m["role"]["wall"]), fmt_s(m["req"]["wall"]), fmt_ratio(ratio(m["role"]["wall"], m["req"]["wall"])),
+                      _int(m["role"]["requests"]), _int(m["req"]["requests"]), _int(m["role"]["writes"]),
+                      _int(m["req"]["writes"]), yes_no(m["role"]["wall"] < 60 if m["role"]["wall"] is not None else None)),
                   "", "Against one loopback emulator (a threaded werkzeug server on %d cores) parallel deletes "
                   "share the server's CPU; the time is mostly the server's." % (os.cpu_count() or 0), ""]
         chart["7. purge %d records (s)" % pur["count"]] = [("purge module", m["ours"]["wall"], None),
+                                                          ("audit_retention role", m["role"]["wall"], None),
                                                           ("requests loop", m["req"]["wall"], None)]
 
     if bench.failures:
