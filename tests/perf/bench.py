@@ -105,7 +105,7 @@ def run_process(argv, env, cwd=HERE, timeout=PLAY_TIMEOUT):
         timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
         timer.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            dummy_pid, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
         wall = time.perf_counter() - started
@@ -207,7 +207,7 @@ class Bench(object):
         if self.args.short:
             variants = variants[:3]
         samples = dict((key, {"create": [], "rerun": [], "create_req": [], "create_writes": [],
-                              "rerun_req": [], "rerun_writes": []}) for key, _, _ in variants)
+                              "rerun_req": [], "rerun_writes": []}) for key, dummy_label, dummy_goal in variants)
         print("1. %d policies, create then unchanged re-run" % count, flush=True)
         for round_no in range(self.rounds()):
             for key, book, label in self.rotate(variants, round_no):
@@ -264,8 +264,8 @@ class Bench(object):
         rows = []
         for line in stream.getvalue().splitlines():
             parts = line.split(None, 5)
-            if len(parts) == 6 and re.match(r"^[\d/]+$", parts[0]) and ("ncm" in parts[5] or "requests" in parts[5]
-                                                                          or "socket" in parts[5] or "json" in parts[5]):
+            ours = any(word in parts[5] for word in ("ncm", "requests", "socket", "json")) if len(parts) == 6 else False
+            if ours and re.match(r"^[\d/]+$", parts[0]):
                 rows.append((float(parts[3]), parts[0], parts[5][-90:]))
         return rows[:count]
 
@@ -427,7 +427,7 @@ class Bench(object):
         script = os.path.join(HERE, "requests_baseline.py")
         variants = [("ours_all", "module, every record returned"), ("ours_none", "module, none returned"),
                     ("req_keep", "requests loop, every record kept"), ("req_count", "requests loop, counted only")]
-        samples = dict((key, {"wall": [], "rss": [], "requests": []}) for key, _ in variants)
+        samples = dict((key, {"wall": [], "rss": [], "requests": []}) for key, dummy_label in variants)
         self.emu.reset()
         self.seed_audit(count)
         for round_no in range(self.rounds()):
@@ -510,10 +510,10 @@ class Bench(object):
             polls, delay = simulate(length)
             out["rows"].append(dict(job_seconds=length, polls=polls, delay=delay, label="%d s job" % length))
         spread = [simulate(length) for length in range(1, 1801)]
-        out["rows"].append(dict(job_seconds=0, polls=max(p for p, _ in spread), delay=max(d for _, d in spread),
+        out["rows"].append(dict(job_seconds=0, polls=max(p for p, dummy_delay in spread), delay=max(d for dummy_polls, d in spread),
                                 label="jobs of 1..1800 s, worst"))
-        out["rows"].append(dict(job_seconds=0, polls=statistics.mean(p for p, _ in spread),
-                                delay=statistics.mean(d for _, d in spread), label="jobs of 1..1800 s, mean"))
+        out["rows"].append(dict(job_seconds=0, polls=statistics.mean(p for p, dummy_delay in spread),
+                                delay=statistics.mean(d for dummy_polls, d in spread), label="jobs of 1..1800 s, mean"))
         return out
 
     # ----------------------------------------------------------------------------------------
@@ -546,7 +546,7 @@ class Bench(object):
         print("6. %d HCS users, transactions of 0.5 s" % count, flush=True)
         users = self.users(count)
         variants = [("ours", "hcs_users_many.yml"), ("loop", "hcs_users_loop.yml")]
-        samples = dict((key, {"wall": [], "requests": [], "writes": []}) for key, _ in variants)
+        samples = dict((key, {"wall": [], "requests": [], "writes": []}) for key, dummy_label in variants)
         for round_no in range(self.rounds()):
             for key, book in self.rotate(variants, round_no):
                 self.emu.reset({"voss_transaction_seconds": 0.5})
@@ -571,7 +571,7 @@ class Bench(object):
         script = os.path.join(HERE, "requests_baseline.py")
         variants = [("ours", "nccm_account_audit_purge"), ("role", "audit_retention role"),
                     ("req", "requests loop, sequential deletes")]
-        samples = dict((key, {"wall": [], "requests": [], "writes": []}) for key, _ in variants)
+        samples = dict((key, {"wall": [], "requests": [], "writes": []}) for key, dummy_label in variants)
         export = os.path.join(self.work, "audit-export.json")
         # the role takes a number of days: the whole days since the cut-off (records kept are newer)
         days = (datetime.datetime.now(datetime.timezone.utc)
@@ -723,8 +723,8 @@ def report(bench, out_path):
         lines += ["", "All four, median: " + "; ".join(
             "%s: create %s (%s requests), re-run %s (%s requests)" % (key, fmt_s(m[key]["create"]), _int(m[key]["create_req"]),
                                                                       fmt_s(m[key]["rerun"]), _int(m[key]["rerun_req"]))
-            for key, _, _ in pol["variants"]) + ".", ""]
-        chart["1. %d policies (s)" % n] = [(key, m[key]["create"], m[key]["rerun"]) for key, _, _ in pol["variants"]]
+            for key, dummy_label, dummy_goal in pol["variants"]) + ".", ""]
+        chart["1. %d policies (s)" % n] = [(key, m[key]["create"], m[key]["rerun"]) for key, dummy_label, dummy_goal in pol["variants"]]
 
     # 3 (needed by the notes of 1)
     ovh = res.get("overhead")
@@ -827,10 +827,9 @@ def report(bench, out_path):
                   "baseline is a bare Python process, so the ratio is mostly Ansible's own cost. Returning the "
                   "records costs the difference between the two module rows (%s, and the memory)." % fmt_s(
                       (m["ours_all"]["wall"] or 0) - (m["ours_none"]["wall"] or 0)), ""]
-        chart["4. %d audit records (s)" % aud["count"]] = [("module all", m["ours_all"]["wall"], None),
-                                                          ("module none", m["ours_none"]["wall"], None),
-                                                          ("requests keep", m["req_keep"]["wall"], None),
-                                                          ("requests count", m["req_count"]["wall"], None)]
+        chart["4. %d audit records (s)" % aud["count"]] = [
+            ("module all", m["ours_all"]["wall"], None), ("module none", m["ours_none"]["wall"], None),
+            ("requests keep", m["req_keep"]["wall"], None), ("requests count", m["req_count"]["wall"], None)]
 
     push = res.get("push")
     if push:
@@ -872,8 +871,8 @@ def report(bench, out_path):
                 hcs["count"], fmt_s(m["ours"]["wall"]), fmt_s(m["loop"]["wall"]), fmt_ratio(r),
                 _int(m["ours"]["requests"]), _int(m["loop"]["requests"]), _int(m["ours"]["writes"]),
                 _int(m["loop"]["writes"]), yes_no(r <= 0.2 if r is not None else None)))
-            chart["6. %d HCS users (s)" % hcs["count"]] = [("one task", m["ours"]["wall"], None),
-                                                          ("loop", m["loop"]["wall"], None)]
+            chart["6. %d HCS users (s)" % hcs["count"]] = [
+                ("one task", m["ours"]["wall"], None), ("loop", m["loop"]["wall"], None)]
         lines.append("")
 
     pur = res.get("purge")
@@ -896,9 +895,9 @@ def report(bench, out_path):
                       _int(m["req"]["writes"]), yes_no(m["role"]["wall"] < 60 if m["role"]["wall"] is not None else None)),
                   "", "Against one loopback emulator (a threaded werkzeug server on %d cores) parallel deletes "
                   "share the server's CPU; the time is mostly the server's." % (os.cpu_count() or 0), ""]
-        chart["7. purge %d records (s)" % pur["count"]] = [("purge module", m["ours"]["wall"], None),
-                                                          ("audit_retention role", m["role"]["wall"], None),
-                                                          ("requests loop", m["req"]["wall"], None)]
+        chart["7. purge %d records (s)" % pur["count"]] = [
+            ("purge module", m["ours"]["wall"], None), ("audit_retention role", m["role"]["wall"], None),
+            ("requests loop", m["req"]["wall"], None)]
 
     if bench.failures:
         lines += ["## Correctness failures", ""] + ["- " + f.splitlines()[0] for f in bench.failures] + [""]

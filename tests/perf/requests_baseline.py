@@ -42,7 +42,7 @@ def main(argv):
                 json.dump({"records": records, "count": len(records)}, sink)
             count = len(records)
         else:
-            count = sum(1 for _ in read_all(session, base))
+            count = sum(1 for dummy_record in read_all(session, base))
     elif argv[0] == "purge":
         cutoff, export_path = argv[1], argv[2]
         # ISO 8601 in the same form (Z, milliseconds) compares as text
