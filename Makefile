@@ -7,6 +7,7 @@
 #   make bench        the benchmark (tests/perf): writes docs/performance.md and .png (BENCH_RUNS=5)
 #   make docs         the HTML docs of every module and role into docs/build/ (offline)
 #   make awx          playbooks/demo.yml twice through ansible-runner, credentials as AWX injects them
+#   make emulator     serve the emulator in the foreground (EMULATOR_PORT=8080) and print its exports
 #
 # Single stages for development (each builds what it needs first):
 #   make venv tree sanity sanity-2.19 sanity-2.21 units units-2.21 integration bench-short lint
@@ -50,6 +51,7 @@ SANITY_ARGS ?=
 PYTEST_ARGS ?=
 INTEGRATION_ARGS ?=
 BENCH_RUNS ?= 5
+EMULATOR_PORT ?= 8080
 
 export ANSIBLE_COLLECTIONS_PATH := $(BUILD)
 ifneq ($(CI),)
@@ -62,7 +64,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help test demo venv venv311 venv312 venv-importer venv-docs venv-runner tree interpreters \
 	ansible-test-cache sanity sanity-2.19 sanity-2.21 units units-2.21 integration bench bench-short lint \
-	molecule importer ee docs docs-lint changelog awx clean distclean
+	molecule importer ee docs docs-lint changelog awx emulator clean distclean
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -224,6 +226,9 @@ awx: venv311 venv-runner tree
 demo: venv311 tree
 	@tools/with-emulator.sh $(VENV)/bin/python $(BUILD)/emulator-demo $(TREE) -- \
 		tools/run-demo.sh $(VENV) $(TREE) playbooks/demo.yml
+
+emulator: venv311 tree
+	@tools/emulator-foreground.sh $(VENV)/bin/python $(EMULATOR_PORT)
 
 clean:
 	rm -rf $(BUILD)

@@ -64,10 +64,7 @@ port=$(cat "$port_file")
 url="http://127.0.0.1:$port"
 echo "emulator: $url (pid $pid, log $log)"
 
-export EMULATOR_URL="$url"
-export INFRAON_URL="$url" INFRAON_API_KEY=emulator-infraon-key
-export SCC_URL="$url" SCC_ACCESS_CODE=emulator-access-code
-export VOSS_URL="$url" VOSS_USERNAME=hcsadmin@sys.hcs VOSS_PASSWORD=emulator-password
+eval "$("$here/emulator-env.sh" "$url")"
 
 mkdir -p "$tree/tests/integration"
 cat > "$tree/tests/integration/integration_config.yml" <<YAML
