@@ -14,6 +14,7 @@ import responses
 from responses import matchers
 
 from ansible_collections.ncm.platforms.plugins.module_utils import errors, scc
+from ansible_collections.ncm.platforms.tests.unit.plugins.fake_clock import FakeClock
 
 BASE = "https://scc.example.test/proxy"
 API = BASE + scc.BASE
@@ -44,21 +45,6 @@ class FakeModule(object):
 
     def warn(self, line):
         self.lines.append("[WARNING] " + line)
-
-
-class FakeClock(object):
-    """A clock that only moves when the code under test sleeps."""
-
-    def __init__(self):
-        self.now = 500.0
-        self.sleeps = []
-
-    def __call__(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def client(clock=None, **api):

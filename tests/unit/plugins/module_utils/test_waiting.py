@@ -9,21 +9,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import errors, waiting
-
-
-class FakeClock(object):
-    """A clock that only moves when the code under test sleeps."""
-
-    def __init__(self):
-        self.now = 1000.0
-        self.sleeps = []
-
-    def __call__(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.now += seconds
+from ansible_collections.ncm.platforms.tests.unit.plugins.fake_clock import FakeClock
 
 
 def poller(states):

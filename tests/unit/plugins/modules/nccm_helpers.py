@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, ncm.platforms contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Run an Infraon module's ``main()`` against a ``Mock(spec=InfraonClient)``."""
+"""Run a module's ``main()`` against a mocked platform client (``Mock(spec=...)``)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -32,14 +32,19 @@ def new_client():
     return mock.Mock(spec=infraon.InfraonClient)
 
 
-def run_module(module, params, client, capsys, check_mode=False, diff=False):
-    """Run ``module.main()``; return the parsed result (``failed`` set on fail_json)."""
+def run_module(module, params, client, capsys, check_mode=False, diff=False, connector=infraon, api=None,
+               secrets=()):
+    """Run ``module.main()`` with ``connector.connect`` answering ``client``; return the parsed
+    result (``failed`` set on fail_json). None of ``secrets`` may appear in what it printed."""
     args = dict(params, _ansible_check_mode=check_mode, _ansible_diff=diff)
-    args.setdefault("api", dict(API))
-    with patch_module_args(args), mock.patch.object(infraon, "connect", return_value=client):
+    args.setdefault("api", dict(api or API))
+    with patch_module_args(args), mock.patch.object(connector, "connect", return_value=client):
         with pytest.raises(SystemExit):
             module.main()
-    return json.loads(capsys.readouterr().out)
+    out = capsys.readouterr().out
+    for secret in secrets:
+        assert secret not in out
+    return json.loads(out)
 
 
 def writes(client):

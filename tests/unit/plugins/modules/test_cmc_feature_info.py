@@ -6,27 +6,21 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import json
 from unittest import mock
 
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import scc
 from ansible_collections.ncm.platforms.plugins.modules import cmc_feature_info as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import patch_module_args
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules import nccm_helpers as helpers
 
 API = {"url": "https://scc.example.test", "access_code": "access-code-0917"}
 DNS = {"id": 3, "name": "dns", "pretty_name": "DNS", "description": "", "push_enable": True}
 
 
 def run_module(params, client, capsys, check_mode=False):
-    args = dict(params, api=dict(API), _ansible_check_mode=check_mode)
-    with patch_module_args(args), mock.patch.object(scc, "connect", return_value=client):
-        with pytest.raises(SystemExit):
-            module.main()
-    out = capsys.readouterr().out
-    assert API["access_code"] not in out
-    return json.loads(out)
+    return helpers.run_module(module, params, client, capsys, check_mode=check_mode, connector=scc,
+                              api=API, secrets=[API["access_code"]])
 
 
 @pytest.mark.parametrize("found, features", [(DNS, [DNS]), (None, [])])

@@ -6,14 +6,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import json
 from unittest import mock
 
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import errors, scc
 from ansible_collections.ncm.platforms.plugins.modules import cmc_push_job as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import patch_module_args
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules import nccm_helpers as helpers
 
 CODE = "access-code-5512"
 API = {"url": "https://scc.example.test", "access_code": CODE}
@@ -37,14 +36,8 @@ def new_client():
 
 
 def run_module(params, client, capsys, check_mode=False):
-    args = dict(params, _ansible_check_mode=check_mode)
-    args.setdefault("api", dict(API))
-    with patch_module_args(args), mock.patch.object(scc, "connect", return_value=client):
-        with pytest.raises(SystemExit):
-            module.main()
-    out = capsys.readouterr().out
-    assert CODE not in out
-    return json.loads(out)
+    return helpers.run_module(module, params, client, capsys, check_mode=check_mode, connector=scc,
+                              api=API, secrets=[CODE])
 
 
 def writes(client):

@@ -6,14 +6,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import json
 from unittest import mock
 
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import scc
 from ansible_collections.ncm.platforms.plugins.modules import cmc_push_job_info as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import patch_module_args
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules import nccm_helpers as helpers
 
 API = {"url": "https://scc.example.test", "username": "admin", "password": "basic-pass-3391"}
 JOBS = [{"id": 1, "feature_ids": [3], "job_status": "Failed"}, {"id": 2, "feature_ids": [3], "job_status": "FAILED"},
@@ -21,13 +20,8 @@ JOBS = [{"id": 1, "feature_ids": [3], "job_status": "Failed"}, {"id": 2, "featur
 
 
 def run_module(params, client, capsys, check_mode=False):
-    args = dict(params, api=dict(API), _ansible_check_mode=check_mode)
-    with patch_module_args(args), mock.patch.object(scc, "connect", return_value=client):
-        with pytest.raises(SystemExit):
-            module.main()
-    out = capsys.readouterr().out
-    assert API["password"] not in out
-    return json.loads(out)
+    return helpers.run_module(module, params, client, capsys, check_mode=check_mode, connector=scc,
+                              api=API, secrets=[API["password"]])
 
 
 @pytest.mark.parametrize("check_mode", [False, True])

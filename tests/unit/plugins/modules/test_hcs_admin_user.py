@@ -14,7 +14,7 @@ import pytest
 from ansible_collections.ncm.platforms.plugins.module_utils import errors
 from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss
 from ansible_collections.ncm.platforms.plugins.modules import hcs_admin_user as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import patch_module_args
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules import nccm_helpers as helpers
 
 API_PASSWORD = "api-pass-8812"
 USER_PASSWORD = "user-pass-Qw12er"
@@ -41,16 +41,9 @@ def new_client(current=None):
 
 
 def run_module(params, client, capsys, check_mode=False, diff=False):
-    args = dict(params, _ansible_check_mode=check_mode, _ansible_diff=diff)
-    args.setdefault("api", dict(API))
-    args.setdefault("hierarchy", NODE)
-    args.setdefault("username", "jo")
-    with patch_module_args(args), mock.patch.object(voss, "connect", return_value=client):
-        with pytest.raises(SystemExit):
-            module.main()
-    out = capsys.readouterr().out
-    assert API_PASSWORD not in out and USER_PASSWORD not in out
-    return json.loads(out)
+    params = dict(dict(hierarchy=NODE, username="jo"), **params)
+    return helpers.run_module(module, params, client, capsys, check_mode=check_mode, diff=diff, connector=voss,
+                              api=API, secrets=[API_PASSWORD, USER_PASSWORD])
 
 
 def writes(client):

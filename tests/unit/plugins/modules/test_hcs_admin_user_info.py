@@ -6,14 +6,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import json
 from unittest import mock
 
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss
 from ansible_collections.ncm.platforms.plugins.modules import hcs_admin_user_info as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import patch_module_args
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules import nccm_helpers as helpers
 
 API_PASSWORD = "api-pass-8812"
 API = {"url": "https://voss.example.test", "username": "hcsadmin@sys.hcs", "password": API_PASSWORD}
@@ -29,14 +28,8 @@ def new_client():
 
 
 def run_module(params, client, capsys, check_mode=False):
-    args = dict(params, _ansible_check_mode=check_mode)
-    args.setdefault("api", dict(API))
-    with patch_module_args(args), mock.patch.object(voss, "connect", return_value=client):
-        with pytest.raises(SystemExit):
-            module.main()
-    out = capsys.readouterr().out
-    assert API_PASSWORD not in out
-    return json.loads(out)
+    return helpers.run_module(module, params, client, capsys, check_mode=check_mode, connector=voss,
+                              api=API, secrets=[API_PASSWORD])
 
 
 @pytest.mark.parametrize("check_mode", [False, True])
