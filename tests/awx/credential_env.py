@@ -31,6 +31,8 @@ import yaml
 from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec
+
 __metaclass__ = type
 
 MARKER = re.compile(r'<!--\s*awx-credential-type\s+(?P<name>\w+)\s+(?P<part>inputs|injectors)\s*-->\s*\n```ya?ml\n(?P<body>.*?)\n```', re.S)
@@ -43,11 +45,9 @@ INPUTS_FROM_ENV = {
 }
 
 
-def env_fallbacks(collections_root):
-    """platform -> {api key: env variable}, from the collection's api_spec.py."""
-    sys.path.insert(0, collections_root)
-    from ansible_collections.ncm.platforms.plugins.module_utils import api_spec  # pylint: disable=import-outside-toplevel
-
+def env_fallbacks():
+    """platform -> {api key: env variable}, from the collection's api_spec.py (run with
+    COLLECTIONS_ROOT on PYTHONPATH, as run.sh does)."""
     result = {}
     for platform, table in api_spec.PLATFORMS.items():
         result[platform] = dict(
@@ -68,7 +68,7 @@ def main():
     for match in MARKER.finditer(text):
         blocks[(match.group('name'), match.group('part'))] = yaml.safe_load(match.group('body'))
 
-    fallbacks = env_fallbacks(collections_root)
+    fallbacks = env_fallbacks()
     jinja = ImmutableSandboxedEnvironment()
     envvars = {}
     os.makedirs(files_dir, exist_ok=True)

@@ -54,7 +54,7 @@ localhost ansible_connection=local ansible_python_interpreter="{{ ansible_playbo
 INI
 # env/envvars: what the three credential types of docs/awx.md inject (their injectors rendered
 # with this environment's URLs and credentials), EMULATOR_URL and ANSIBLE_COLLECTIONS_PATH
-"$venv/bin/python" "$here/credential_env.py" "$tree/docs/awx.md" "$collections_root" \
+PYTHONPATH="$collections_root" "$venv/bin/python" "$here/credential_env.py" "$tree/docs/awx.md" "$collections_root" \
   "$work/credential_files" "$pdd/env/envvars"
 echo '--diff' > "$pdd/env/cmdline"
 
