@@ -10,7 +10,8 @@
 #   make emulator     serve the emulator in the foreground (EMULATOR_PORT=8080) and print its exports
 #
 # Single stages for development (each builds what it needs first):
-#   make venv tree sanity sanity-2.19 sanity-2.21 units units-2.21 integration bench-short lint
+#   make venv tree sanity sanity-2.19 sanity-2.20 sanity-2.21 units units-2.20 units-2.21
+#   make integration integration-2.19 integration-2.21 bench-short lint
 #   make molecule importer ee docs-lint changelog
 #   make clean        remove the build folder (.build);  make distclean  also the venvs
 
@@ -25,8 +26,8 @@ TOP := $(CURDIR)
 ifeq ($(origin PYENV_ROOT),undefined)
 PYENV_ROOT := $(shell (command -v pyenv >/dev/null 2>&1 && pyenv root) || echo "$(HOME)/.pyenv")
 endif
-# Python 3.11 for the main venv (falls back to python3); 3.12 (else 3.13) for the newest
-# ansible-core: without one, sanity on it is skipped locally and fails under CI=true
+# Python 3.11 for the main venv (falls back to python3); 3.12 (else 3.13) for ansible-core 2.20
+# and 2.21: without one, their stages are skipped locally and fail under CI=true
 ifeq ($(origin PY311),undefined)
 PY311 := $(shell tools/find-python.sh 3.11 "$(PYENV_ROOT)" || command -v python3)
 endif
@@ -36,7 +37,8 @@ endif
 export PYENV_ROOT PY311 PY312
 
 VENV := $(TOP)/.venv
-VENV312 := $(TOP)/.venv312
+VENV_220 := $(TOP)/.venv-2.20
+VENV_221 := $(TOP)/.venv-2.21
 VENV_IMPORTER := $(TOP)/.venv-importer
 VENV_DOCS := $(TOP)/.venv-docs
 VENV_RUNNER := $(TOP)/.venv-runner
@@ -45,6 +47,9 @@ TREE := $(BUILD)/ansible_collections/ncm/platforms
 PYDIR := $(BUILD)/python
 TIMES := $(BUILD)/stage-times.txt
 STAGE := $(TOP)/tools/stage.sh $(TIMES)
+# stages side by side (2 cores, most stages use one): each lane its own BUILD folder
+LANE := $(BUILD)/lane
+SIDE_BY_SIDE := $(TOP)/tools/side-by-side.sh $(TIMES) $(BUILD)/logs
 
 # extra arguments, e.g. make sanity SANITY_ARGS='--test pylint'
 SANITY_ARGS ?=
@@ -62,8 +67,9 @@ export PY_COLORS := 0
 endif
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help test demo venv venv311 venv312 venv-importer venv-docs venv-runner tree interpreters \
-	ansible-test-cache sanity sanity-2.19 sanity-2.21 units units-2.21 integration bench bench-short lint \
+.PHONY: help test demo venv venv311 venv-2.20 venv-2.21 venv-importer venv-docs venv-runner tree interpreters \
+	ansible-test-cache sanity sanity-2.19 sanity-2.20 sanity-2.21 units units-2.20 units-2.21 \
+	integration integration-2.19 integration-2.21 bench bench-short lint \
 	molecule importer ee docs docs-lint changelog awx emulator clean distclean
 
 help:
@@ -74,36 +80,38 @@ help:
 
 test:
 	@rm -f $(TIMES)
-	@$(STAGE) "1 venvs" -- $(MAKE) venv
+	@$(STAGE) "1 venvs" -- $(MAKE) venv ansible-test-cache
 	@$(STAGE) "2 collection tree" -- $(MAKE) tree
-	@$(STAGE) "3a sanity (ansible-core 2.19)" -- $(MAKE) sanity-2.19
-	@$(STAGE) "3b sanity (ansible-core 2.21)" -- $(MAKE) sanity-2.21
-	@$(STAGE) "4a unit tests" -- $(MAKE) units
-	@$(STAGE) "4b unit tests (2.21)" -- $(MAKE) units-2.21
-	@$(STAGE) "5a integration" -- $(MAKE) integration
-	@$(STAGE) "5b benchmark, short form" -- $(MAKE) bench-short
-	@$(STAGE) "6 ansible-lint" -- $(MAKE) lint
-	@$(STAGE) "7 molecule" -- $(MAKE) molecule
-	@$(STAGE) "8a galaxy-importer" -- $(MAKE) importer
-	@$(STAGE) "8b execution environment" -- $(MAKE) ee
-	@$(STAGE) "8c docs lint" -- $(MAKE) docs-lint
-	@$(STAGE) "8d changelog fragments" -- $(MAKE) changelog
-	@$(STAGE) "9 AWX-style run" -- $(MAKE) awx
+	@$(SIDE_BY_SIDE) \
+		"3a sanity (ansible-core 2.19)" "$(MAKE) sanity-2.19 BUILD=$(LANE)/a" \
+		"3b sanity (2.20, then 2.21)" "$(MAKE) sanity-2.20 BUILD=$(LANE)/b; $(MAKE) sanity-2.21 BUILD=$(LANE)/b"
+	@$(SIDE_BY_SIDE) \
+		"4a unit tests (2.19, emulator)" "$(MAKE) units BUILD=$(LANE)/a" \
+		"4b unit tests (2.20, 2.21)" "$(MAKE) units-2.20 BUILD=$(LANE)/b; $(MAKE) units-2.21 BUILD=$(LANE)/b"
+	@$(SIDE_BY_SIDE) \
+		"5a integration (2.19)" "$(MAKE) integration-2.19 BUILD=$(LANE)/a" \
+		"5b integration (2.21)" "$(MAKE) integration-2.21 BUILD=$(LANE)/b"
+	@$(SIDE_BY_SIDE) \
+		"6a bench short, molecule" "$(MAKE) bench-short BUILD=$(LANE)/a; $(MAKE) molecule BUILD=$(LANE)/a" \
+		"6b lint, importer, EE, docs, changelog" "$(MAKE) lint BUILD=$(LANE)/b; $(MAKE) importer BUILD=$(LANE)/b; \
+			$(MAKE) ee BUILD=$(LANE)/b; $(MAKE) docs-lint BUILD=$(LANE)/b; $(MAKE) changelog BUILD=$(LANE)/b"
+	@$(STAGE) "7 AWX-style run" -- $(MAKE) awx
 	@printf '\n===== make test: all stages passed =====\n'; cat $(TIMES)
 
 # ---------------------------------------------------------------------------------------------
 # 1. virtual environments (reinstalled only when the pinned file or the interpreter changes)
 
-venv: venv311 venv312 venv-docs venv-runner
+venv: venv311 venv-2.20 venv-2.21 venv-docs venv-runner
 
 venv311:
 	@tools/venv.sh $(VENV) "$(PY311)" requirements-dev.txt
 
-venv312:
+# ansible-core 2.20 and 2.21 (Python 3.12): sanity, unit tests; 2.21 also the integration tests
+venv-2.20 venv-2.21: venv-%:
 	@if [ -n "$(PY312)" ]; then \
-		tools/venv.sh $(VENV312) "$(PY312)" tools/requirements/sanity-units-py312-2.21.txt; \
+		tools/venv.sh $(TOP)/.venv-$* "$(PY312)" tools/requirements/sanity-units-py312-$*.txt; \
 	else \
-		echo "no Python 3.12 or 3.13 interpreter: not creating $(VENV312) (sanity with ansible-core 2.21)"; \
+		echo "no Python 3.12 or 3.13 interpreter: not creating $(TOP)/.venv-$* (ansible-core $*)"; \
 	fi
 
 venv-importer:
@@ -126,22 +134,22 @@ interpreters:
 	@tools/python-dir.sh "$(PYENV_ROOT)" $(PYDIR)
 
 ansible-test-cache: venv
-	@tools/ansible-test-cache.sh $(VENV) $(if $(PY312),$(VENV312))
+	@tools/ansible-test-cache.sh $(VENV) $(if $(PY312),$(VENV_220) $(VENV_221))
 
 # ---------------------------------------------------------------------------------------------
 # 3. ansible-test sanity: every test, no ignore entries; with the interpreter folder first on
 #    PATH so that the multi-version tests (compile, import) cover every Python found
 
-sanity: sanity-2.19 sanity-2.21
+sanity: sanity-2.19 sanity-2.20 sanity-2.21
 
 sanity-2.19: venv311 tree interpreters ansible-test-cache
 	@cd $(TREE) && PATH="$(PYDIR):$(VENV)/bin:$$PATH" \
 		$(VENV)/bin/ansible-test sanity --color no $(SANITY_ARGS)
 
-sanity-2.21: venv312 tree interpreters ansible-test-cache
-	@if [ -z "$(PY312)" ]; then tools/skip.sh "no Python 3.12 or 3.13 interpreter for ansible-core 2.21"; exit 0; fi; \
-	cd $(TREE) && PATH="$(PYDIR):$(VENV312)/bin:$$PATH" \
-		$(VENV312)/bin/ansible-test sanity --color no $(SANITY_ARGS)
+sanity-2.20 sanity-2.21: sanity-%: venv-% tree interpreters ansible-test-cache
+	@if [ -z "$(PY312)" ]; then tools/skip.sh "no Python 3.12 or 3.13 interpreter for ansible-core $*"; exit 0; fi; \
+	cd $(TREE) && PATH="$(PYDIR):$(TOP)/.venv-$*/bin:$$PATH" \
+		$(TOP)/.venv-$*/bin/ansible-test sanity --color no $(SANITY_ARGS)
 
 # ---------------------------------------------------------------------------------------------
 # 4. unit tests (pytest from .venv, the collection importable as ansible_collections.ncm.platforms)
@@ -157,19 +165,25 @@ units: venv311 tree
 		echo "tests/emulator/tests does not exist yet: no emulator tests to run"; \
 	fi
 
-units-2.21: venv312 tree
-	@if [ -z "$(PY312)" ]; then tools/skip.sh "no Python 3.12 or 3.13 interpreter for ansible-core 2.21"; exit 0; fi; \
-	cd $(TREE) && PYTHONPATH=$(BUILD) PYTHONDONTWRITEBYTECODE=1 \
-		$(VENV312)/bin/python -m pytest -p no:cacheprovider -q tests/unit $(PYTEST_ARGS)
+units-2.20 units-2.21: units-%: venv-% tree
+	@if [ -z "$(PY312)" ]; then tools/skip.sh "no Python 3.12 or 3.13 interpreter for ansible-core $*"; exit 0; fi; \
+	cd $(TREE) && PATH="$(TOP)/.venv-$*/bin:$$PATH" PYTHONPATH=$(BUILD) PYTHONDONTWRITEBYTECODE=1 \
+		$(TOP)/.venv-$*/bin/python -m pytest -p no:cacheprovider -q tests/unit $(PYTEST_ARGS)
 
 # ---------------------------------------------------------------------------------------------
-# 5. ansible-test integration, every target, against a fresh emulator
+# 5. ansible-test integration, every target, against a fresh emulator: on the oldest
+#    ansible-core (2.19, .venv) and on the newest (2.21, .venv-2.21)
 
-integration: venv311 tree
+integration: integration-2.19 integration-2.21
+
+integration-2.21: venv-2.21
+integration-2.19 integration-2.21: integration-%: venv311 tree
 	@if ! ls -d $(TREE)/tests/integration/targets/*/ >/dev/null 2>&1; then \
 		tools/skip.sh "tests/integration/targets has no targets"; exit 0; fi; \
-	tools/with-emulator.sh $(VENV)/bin/python $(BUILD)/emulator-integration $(TREE) -- \
-		env -C $(TREE) PATH="$(VENV)/bin:$$PATH" ansible-test integration --color no $(INTEGRATION_ARGS)
+	venv=$(if $(filter 2.19,$*),$(VENV),$(TOP)/.venv-$*); \
+	if [ ! -x "$$venv/bin/ansible-test" ]; then tools/skip.sh "no venv with ansible-core $* (no Python 3.12 or 3.13)"; exit 0; fi; \
+	tools/with-emulator.sh $(VENV)/bin/python $(BUILD)/emulator-integration-$* $(TREE) -- \
+		env -C $(TREE) PATH="$$venv/bin:$$PATH" ansible-test integration --color no $(INTEGRATION_ARGS)
 
 # ---------------------------------------------------------------------------------------------
 # the benchmark (tests/perf/README.md): make bench writes docs/performance.md and the chart;
@@ -234,4 +248,4 @@ clean:
 	rm -rf $(BUILD)
 
 distclean: clean
-	rm -rf $(VENV) $(VENV312) $(VENV_IMPORTER) $(VENV_DOCS) $(VENV_RUNNER)
+	rm -rf $(VENV) $(VENV_220) $(VENV_221) $(VENV_IMPORTER) $(VENV_DOCS) $(VENV_RUNNER) $(TOP)/.venv-uv

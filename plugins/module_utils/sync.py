@@ -32,26 +32,12 @@ def present(target, resource, desired, check_mode, update_secrets=False):
     """
     current = target.find()
     if current is None:
-        validate.required(desired, resource.required, "on create")
-        after = compare.masked(resource.fields, compare.set_options(resource.fields, desired))
-        if check_mode:
-            predicted = resource.predicted(desired)
-            created = target.predict(predicted) if hasattr(target, "predict") else predicted
-        else:
-            created = target.create(resource.create_body(desired))
-        return True, created, {"before": {}, "after": after}
-    changes = resource.changes(desired, current)
-    secrets = [name for name in resource.secrets if desired.get(name) is not None] if update_secrets else []
-    if not changes and not secrets:
+        action = _create(resource, None, desired, "on create")
+    else:
+        action = _update(resource, None, current, desired, False, update_secrets)
+    if action is None:
         return False, current, dict(NO_DIFF)
-    diff = resource.diff(changes, current)
-    for name in secrets:
-        diff["before"][name] = compare.MASK
-        diff["after"][name] = compare.MASK
-    body = resource.update_body(current, desired, with_secrets=bool(secrets))
-    if check_mode:
-        return True, resource.predicted_update(current, desired), diff
-    return True, target.update(current, body), diff
+    return True, write(action, target, check_mode), action.diff
 
 
 def absent(target, resource, check_mode):
@@ -59,9 +45,9 @@ def absent(target, resource, check_mode):
     current = target.find()
     if current is None:
         return False, None, dict(NO_DIFF)
-    if not check_mode:
-        target.delete(current)
-    return True, None, {"before": resource.shown(current), "after": {}}
+    action = _delete(resource, None, current)
+    write(action, target, check_mode)
+    return True, None, action.diff
 
 
 def ensure(module, target, resource, result_key):
@@ -146,11 +132,7 @@ def plan(resource, key, config, existing, state, update_secrets=False, in_scope=
         if exact:
             desired = resource.replaced(desired)
         if current is None:
-            validate.required(desired, resource.required, "on create (config item %s=%r)" % (key, desired[key]))
-            body = resource.create_body(desired)
-            after = compare.masked(resource.fields, compare.set_options(resource.fields, desired))
-            actions.append(Action("create", desired[key], None, body, sorted(after), resource.predicted(desired),
-                                  {"before": {}, "after": after}))
+            actions.append(_create(resource, key, desired, "on create (config item %s=%r)" % (key, desired[key])))
             continue
         action = _update(resource, key, current, desired, exact, update_secrets)
         if action is not None:
@@ -160,7 +142,16 @@ def plan(resource, key, config, existing, state, update_secrets=False, in_scope=
     return actions
 
 
+def _create(resource, key, desired, where):
+    """The create of ``desired`` (its required options checked first; ``where`` ends the message)."""
+    validate.required(desired, resource.required, where)
+    after = compare.masked(resource.fields, compare.set_options(resource.fields, desired))
+    return Action("create", desired.get(key), None, resource.create_body(desired), sorted(after),
+                  resource.predicted(desired), {"before": {}, "after": after})
+
+
 def _update(resource, key, current, desired, exact, update_secrets):
+    """The update that makes ``current`` hold ``desired`` (all of it when ``exact``), or None."""
     changes = resource.changes(desired, current, exact)
     secrets = [name for name in resource.secrets if desired.get(name) is not None] if update_secrets else []
     if not changes and not secrets:
@@ -174,11 +165,11 @@ def _update(resource, key, current, desired, exact, update_secrets):
     else:
         body = resource.update_body(current, desired, bool(secrets))
         predicted = resource.predicted_update(current, desired)
-    return Action("update", desired[key], current, body, sorted(set(changes) | set(secrets)), predicted, diff)
+    return Action("update", desired.get(key), current, body, sorted(set(changes) | set(secrets)), predicted, diff)
 
 
 def _delete(resource, key, current):
-    return Action("delete", resource.to_options(current).get(key), current, None, [], None,
+    return Action("delete", resource.to_options(current).get(key) if key else None, current, None, [], None,
                   {"before": resource.shown(current), "after": {}})
 
 
