@@ -172,7 +172,10 @@ units-2.20 units-2.21: units-%: venv-% tree
 
 # ---------------------------------------------------------------------------------------------
 # 5. ansible-test integration, every target, against a fresh emulator: on the oldest
-#    ansible-core (2.19, .venv) and on the newest (2.21, .venv-2.21)
+#    ansible-core (2.19, .venv) and on the newest (2.21, .venv-2.21). Every secret is a marker
+#    value (tests/integration/secret-markers.json), every playbook runs at -vvvv with --diff
+#    (tests/integration/integration.cfg); the whole output goes to BUILD/integration-<core>.log,
+#    which tools/scan-secrets.py then searches for the secrets (tools/run-scanned.sh)
 
 integration: integration-2.19 integration-2.21
 
@@ -182,7 +185,9 @@ integration-2.19 integration-2.21: integration-%: venv311 tree
 		tools/skip.sh "tests/integration/targets has no targets"; exit 0; fi; \
 	venv=$(if $(filter 2.19,$*),$(VENV),$(TOP)/.venv-$*); \
 	if [ ! -x "$$venv/bin/ansible-test" ]; then tools/skip.sh "no venv with ansible-core $* (no Python 3.12 or 3.13)"; exit 0; fi; \
+	NCM_SECRET_MARKERS=$(TREE)/tests/integration/secret-markers.json \
 	tools/with-emulator.sh $(VENV)/bin/python $(BUILD)/emulator-integration-$* $(TREE) -- \
+		tools/run-scanned.sh $(VENV)/bin/python $(TREE) $(BUILD)/integration-$*.log -- \
 		env -C $(TREE) PATH="$$venv/bin:$$PATH" ansible-test integration --color no $(INTEGRATION_ARGS)
 
 # ---------------------------------------------------------------------------------------------

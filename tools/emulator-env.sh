@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Print the `export` lines that point the modules' environment fallbacks (and the tests) at an
-# emulator serving on URL, with the emulator's own credentials (docs/CONTRACTS.md).
+# emulator serving on URL, with the emulator's own credentials (docs/CONTRACTS.md), or those
+# in EMULATOR_INFRAON_API_KEY, EMULATOR_SCC_ACCESS_CODE, EMULATOR_VOSS_USERNAME and
+# EMULATOR_VOSS_PASSWORD when set (tools/with-emulator.sh: the marker values of the tests).
 #   tools/emulator-env.sh URL
 set -euo pipefail
 url=${1:?usage: tools/emulator-env.sh URL}
-cat <<LINES
-export EMULATOR_URL=$url
-export INFRAON_URL=$url INFRAON_API_KEY=emulator-infraon-key
-export SCC_URL=$url SCC_ACCESS_CODE=emulator-access-code
-export VOSS_URL=$url VOSS_USERNAME=hcsadmin@sys.hcs VOSS_PASSWORD=emulator-password
-LINES
+printf 'export EMULATOR_URL=%q\n' "$url"
+printf 'export INFRAON_URL=%q INFRAON_API_KEY=%q\n' "$url" "${EMULATOR_INFRAON_API_KEY:-emulator-infraon-key}"
+printf 'export SCC_URL=%q SCC_ACCESS_CODE=%q\n' "$url" "${EMULATOR_SCC_ACCESS_CODE:-emulator-access-code}"
+printf 'export VOSS_URL=%q VOSS_USERNAME=%q VOSS_PASSWORD=%q\n' "$url" \
+  "${EMULATOR_VOSS_USERNAME:-hcsadmin@sys.hcs}" "${EMULATOR_VOSS_PASSWORD:-emulator-password}"

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Run `molecule test` for every scenario under TREE/extensions/molecule/<name>/molecule.yml,
-# each against a fresh emulator (tools/with-emulator.sh exports EMULATOR_URL, INFRAON_URL, ...).
+# each against a fresh emulator (tools/with-emulator.sh exports EMULATOR_URL, INFRAON_URL, ...)
+# whose credentials are the marker values of tests/integration/secret-markers.json; every
+# playbook at -vvvv with --diff, the whole output in STATE_DIR/<scenario>.log, which
+# tools/scan-secrets.py then searches for the secrets (tools/run-scanned.sh).
 #   tools/run-molecule.sh VENV TREE STATE_DIR
 set -euo pipefail
 
@@ -41,10 +44,18 @@ export PATH="$venv/bin:$PATH" VIRTUAL_ENV="$venv"
 export ANSIBLE_COLLECTIONS_PATH
 ANSIBLE_COLLECTIONS_PATH=$(cd "$tree/../../.." && pwd)
 
+# secrets are markers; ansible-playbook prints every task result and diff (issue 14); no
+# colour, and no border around ansible-playbook's output (molecule would wrap its long lines
+# at the terminal width, splitting what the scan looks for)
+export NCM_SECRET_MARKERS="$tree/tests/integration/secret-markers.json"
+export ANSIBLE_VERBOSITY=4 ANSIBLE_DIFF_ALWAYS=1
+export NO_COLOR=1 MOLECULE_COMMAND_BORDERS=false
+
 passed=0
 for scenario in "${scenarios[@]}"; do
   printf -- '--- molecule scenario %s\n' "$scenario"
   "$here/with-emulator.sh" "$venv/bin/python" "$state_dir/$scenario" "$tree" -- \
+    "$here/run-scanned.sh" "$venv/bin/python" "$tree" "$state_dir/$scenario.log" -- \
     env -C "$tree/extensions" molecule test --scenario-name "$scenario"
   passed=$((passed + 1))
 done

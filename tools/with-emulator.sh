@@ -7,6 +7,13 @@
 # state, waits for the port file, writes COLLECTION_TREE/tests/integration/integration_config.yml,
 # exports EMULATOR_URL and the platforms' *_URL and credential variables (the modules' env
 # fallbacks), runs COMMAND, and always stops the emulator afterwards. Exit status: COMMAND's.
+#
+# Credentials: the emulator's defaults; or, when NCM_SECRET_MARKERS names a JSON file (the
+# integration tests and Molecule: tests/integration/secret-markers.json), its "emulator"
+# section, which the emulator gets as --config, and integration_config.yml and the exports hold.
+# integration_config.yml then also names that config (emulator_config, for a target that
+# starts an emulator of its own) and a folder for output a target keeps out of its stdout
+# (secret_scan_dir, STATE_DIR/scan: tools/run-scanned.sh scans it with the captured log).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,8 +34,36 @@ state_dir=$(cd "$state_dir" && pwd)
 port_file="$state_dir/port"
 log="$state_dir/emulator.log"
 
+# the emulator's default credentials (docs/CONTRACTS.md), or the marker values
+infraon_api_key=emulator-infraon-key infraon_username=emulator infraon_password=emulator-password
+scc_access_code=emulator-access-code scc_username=admin scc_password=emulator-password
+voss_username=hcsadmin@sys.hcs voss_password=emulator-password
+config_args=()
+emulator_config=
+if [ -n "${NCM_SECRET_MARKERS:-}" ]; then
+  emulator_config="$state_dir/emulator-config.json"
+  # the "emulator" section as the emulator's --config; its values as shell assignments
+  eval "$("$python" - "$NCM_SECRET_MARKERS" "$emulator_config" <<'PY'
+import json, re, shlex, sys
+with open(sys.argv[1], encoding="utf-8") as handle:
+    section = json.load(handle)["emulator"]
+with open(sys.argv[2], "w", encoding="utf-8") as handle:
+    json.dump(section, handle)
+for vendor, fields in sorted(section.items()):
+    for field, value in sorted(fields.items()):
+        if not isinstance(value, str):
+            continue
+        # plain YAML scalars in integration_config.yml, and read back by sed in runme.sh files
+        if not re.match(r"^[A-Za-z0-9][A-Za-z0-9_+/=&%@~.-]*$", value):
+            sys.exit("%s: emulator.%s.%s: use only A-Z a-z 0-9 _ + / = & %% @ ~ . - in a marker" % (sys.argv[1], vendor, field))
+        print("%s_%s=%s" % (vendor, field, shlex.quote(value)))
+PY
+)"
+  config_args=(--config "$emulator_config")
+fi
+
 PYTHONPATH="$top/tests/emulator" "$python" -m ncm_emulator \
-  --host 127.0.0.1 --port 0 --port-file "$port_file" >"$log" 2>&1 &
+  --host 127.0.0.1 --port 0 --port-file "$port_file" ${config_args[@]+"${config_args[@]}"} >"$log" 2>&1 &
 pid=$!
 
 stop_emulator() {
@@ -64,21 +99,32 @@ port=$(cat "$port_file")
 url="http://127.0.0.1:$port"
 echo "emulator: $url (pid $pid, log $log)"
 
-eval "$("$here/emulator-env.sh" "$url")"
+eval "$(EMULATOR_INFRAON_API_KEY=$infraon_api_key EMULATOR_SCC_ACCESS_CODE=$scc_access_code \
+  EMULATOR_VOSS_USERNAME=$voss_username EMULATOR_VOSS_PASSWORD=$voss_password "$here/emulator-env.sh" "$url")"
 
-mkdir -p "$tree/tests/integration"
+mkdir -p "$tree/tests/integration" "$state_dir/scan"
 cat > "$tree/tests/integration/integration_config.yml" <<YAML
 ---
-# Written by tools/with-emulator.sh for this run; the emulator's default credentials (docs/CONTRACTS.md).
+# Written by tools/with-emulator.sh for this run: the emulator's credentials (its defaults,
+# docs/CONTRACTS.md, or the marker values of ${NCM_SECRET_MARKERS:-tests/integration/secret-markers.json}).
 emulator_url: $url
-infraon_api_key: emulator-infraon-key
-infraon_username: emulator
-infraon_password: emulator-password
-scc_access_code: emulator-access-code
-scc_username: admin
-scc_password: emulator-password
-voss_username: hcsadmin@sys.hcs
-voss_password: emulator-password
+infraon_api_key: $infraon_api_key
+infraon_username: $infraon_username
+infraon_password: $infraon_password
+scc_access_code: $scc_access_code
+scc_username: $scc_username
+scc_password: $scc_password
+voss_username: $voss_username
+voss_password: $voss_password
+# The emulator's --config file (empty: its defaults): give it to an emulator a target starts.
+emulator_config: $emulator_config
+# Output a target does not print (e.g. the logs of parallel runs) goes here: it is scanned
+# for secrets with the captured log (tools/run-scanned.sh).
+secret_scan_dir: $state_dir/scan
+# How a target starts an emulator of its own (e.g. over HTTPS): this interpreter, with
+# emulator_source on PYTHONPATH, runs "python -m ncm_emulator".
+emulator_python: $(command -v "$python")
+emulator_source: $top/tests/emulator
 YAML
 
 set +e

@@ -24,9 +24,10 @@ MASK = "********"
 _UTC = datetime.timezone.utc
 
 # What the APIs accept (DRF's ISO 8601 forms): upper-case T or a space between date and
-# time, a dot fraction of 1 to 9 digits, upper-case Z or an offset with hours and minutes.
+# time, a dot fraction of 1 to 9 digits, upper-case Z or an offset with hours and minutes;
+# ASCII digits only (Python's \d alone also takes other scripts' digits, such as U+FF12).
 _DATETIME = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$")
+    r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$", re.ASCII)
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
 _NOT_WORD = re.compile(r"[^a-z0-9]")
 
@@ -78,7 +79,7 @@ def parse_datetime(value):
     """
     if isinstance(value, datetime.datetime):
         aware = value if value.tzinfo else value.replace(tzinfo=_UTC)
-        return aware.astimezone(_UTC), 6 if value.microsecond else 0
+        return _in_utc(value, aware), 6 if value.microsecond else 0
     match = _DATETIME.match(str(value))
     if not match:
         raise ValueError("%r is not an ISO 8601 date-time such as 2025-08-31T03:41:36.327Z "
@@ -90,7 +91,16 @@ def parse_datetime(value):
                                    int(second or 0), micro, tzinfo=_offset(offset))
     except ValueError as exc:
         raise ValueError("%r is not a valid date-time: %s" % (value, exc))
-    return moment.astimezone(_UTC), len(fraction or "")
+    return _in_utc(value, moment), len(fraction or "")
+
+
+def _in_utc(value, moment):
+    """``moment`` in UTC; one that falls outside the years 1 to 9999 there (such as
+    ``0001-01-01T00:00+01:00``) raises ValueError, not OverflowError."""
+    try:
+        return moment.astimezone(_UTC)
+    except OverflowError:
+        raise ValueError("%r is not a valid date-time: in UTC it is outside the years 1 to 9999" % (value,))
 
 
 def _offset(text):

@@ -294,7 +294,7 @@ class InfraonObject(object):
         for name in self.resource.datetimes:
             if obj.get(name) is not None:
                 moment = compare.parse_datetime(obj[name])[0]
-                obj[name] = moment.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (moment.microsecond // 1000)
+                obj[name] = "%04d-%s.%03dZ" % (moment.year, moment.strftime("%m-%dT%H:%M:%S"), moment.microsecond // 1000)
         return obj
 
 

@@ -58,6 +58,17 @@ def check(params, resource):
         raise errors.InputError("filters: %s cannot be filtered on (a secret)." % ", ".join(secret))
 
 
+def hide_secret_filters(module, resource, filters):
+    """Mask the value of a filter on a secret field (which ``check`` refuses) in all output.
+
+    The value is what the user holds for a secret (a password): Ansible would show it in the
+    task's ``invocation``, where only the ``no_log`` options are masked.
+    """
+    for name, value in (filters or {}).items():
+        if name in resource.secrets and value is not None and str(value).strip():
+            module.no_log_values.add(str(value))
+
+
 def _wanted(resource, filters):
     """The filters with values of text fields as text (YAML may give ``1`` for ``"1"``)."""
     wanted = {}
@@ -112,6 +123,7 @@ def select(client, resource, params, criteria=None):
 def read(module, client, resource, result_key, criteria=None):
     """``(False, result)`` with the matching objects (secrets masked) and their ``count``."""
     params = module.params
+    hide_secret_filters(module, resource, params.get("filters"))
     check(params, resource)
     records = [resource.masked(item) for item in islice(select(client, resource, params, criteria), params.get("limit"))]
     result = {result_key: records, "count": len(records)}

@@ -84,6 +84,11 @@ def retry_after_seconds(value, now=None):
     return max(0.0, when.timestamp() - now)
 
 
+def may_have_been_made(message):
+    """``message`` and the warning that the write may have been made, with one full stop between."""
+    return (message[:-1] if message.endswith(".") else message) + MAY_HAVE_BEEN_MADE
+
+
 def secret_forms(value):
     """A secret and the forms an error text may show it in: escaped, JSON, URL-encoded."""
     text = str(value)
@@ -211,8 +216,7 @@ class RestClient(object):
                 answer = self.session.request(method, self.url(path), timeout=self.timeout,
                                               verify=self.verify, **send)
             except rexc.SSLError as exc:
-                raise errors.TLSError(self.redact("TLS error on %s %s: %s" % (method, path, exc)),
-                                      method=method, path=path)
+                raise errors.TLSError(self.redact(self._tls_message(method, path, exc)), method=method, path=path)
             except (rexc.ConnectionError, rexc.Timeout) as exc:
                 unsent = never_sent(exc)
                 if attempt < self.retries and (idempotent or unsent):
@@ -240,6 +244,24 @@ class RestClient(object):
         if self.log:
             self.log(self.redact(line))
 
+    def _tls_message(self, method, path, exc):
+        """The text of a TLS failure; a certificate that failed verification gets what to set."""
+        text = str(exc)
+        lower = text.lower()
+        if "certificate verify failed" not in lower:
+            return "TLS error on %s %s: %s" % (method, path, text)
+        if "mismatch" in lower:
+            hint = "api.url must name a host that the server's certificate is for"
+        elif "issuer" not in lower and "self signed" not in lower and "self-signed" not in lower:
+            hint = "the server's certificate is not valid (see the details)"
+        elif isinstance(self.verify, str):
+            hint = "api.ca_path %s does not hold the CA that signed the server's certificate: give that CA's file" % self.verify
+        else:
+            hint = ("the default CA bundle does not trust the server's certificate: set api.ca_path to the file "
+                    "of the CA that signed it")
+        return ("TLS certificate verification failed on %s %s: %s; or set api.validate_certs: false to skip "
+                "the check (only for a test server). Details: %s" % (method, path, hint, text))
+
     def _transport_error(self, method, path, exc, unsent):
         kind = errors.RequestTimeout if isinstance(exc, rexc.Timeout) else errors.TransportError
         if unsent:
@@ -251,7 +273,7 @@ class RestClient(object):
         message = "%s %s%s %s: %s" % (method, self.base_url, path, what, exc)
         if method not in READ_METHODS and not unsent:
             self.wrote = True
-            message += MAY_HAVE_BEEN_MADE
+            message = may_have_been_made(message)
         return kind(self.redact(message), method=method, path=path)
 
     def _response(self, method, path, answer, allow_status):
@@ -272,11 +294,11 @@ class RestClient(object):
                        "load balancer in front of the service answered, not the service"
                        % (method, path, status, answer.reason or "")).replace("  ", " ")
             raise errors.ApiError(method, path, status, "HTML page (HTTP %s %s)" % (status, answer.reason or ""),
-                                  message + (MAY_HAVE_BEEN_MADE if unknown else ""))
+                                  may_have_been_made(message) if unknown else message)
         message = errors.server_message(data) if data is not None else answer.text[:500].strip()
         error = self._api_error(method, path, status, message or answer.reason)
         if unknown:
-            error.message += MAY_HAVE_BEEN_MADE
+            error.message = may_have_been_made(error.message)
         raise error
 
     def _parse(self, method, path, answer):

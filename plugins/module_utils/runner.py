@@ -11,7 +11,7 @@ import traceback
 
 from ansible.module_utils.basic import missing_required_lib
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, rest
+from ansible_collections.ncm.platforms.plugins.module_utils import errors, rest, validate
 
 
 def _secrets(module):
@@ -31,14 +31,18 @@ def execute(module, connect, run):
     """Call ``run(module, connect(module))`` and turn its answer into ``exit_json``.
 
     ``run`` returns ``(changed, result)``; a ``diff`` in the result is kept only when the
-    task runs with ``--diff``. Any ``NcmError`` becomes ``fail_json`` with its details; any
-    other exception too, its text and traceback redacted. A task that failed after a write
-    was accepted (or sent with an unknown outcome) reports ``changed: true``.
+    task runs with ``--diff``. Before ``connect``, an option set to null counts as missing
+    for the module's ``required_*`` rules (``validate.null_is_missing``). Any ``NcmError``
+    becomes ``fail_json`` with its details; any other exception too, its text and traceback
+    redacted. A task that failed after a write was accepted (or sent with an unknown
+    outcome) reports ``changed: true``.
     """
     if not rest.HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib("requests"), exception=rest.REQUESTS_IMPORT_ERROR)
     client = None
     try:
+        validate.null_is_missing(module.argument_spec, module.params,
+                                 dict((name, getattr(module, name)) for name in validate.RULES))
         client = connect(module)
         changed, result = run(module, client)
     except errors.NcmError as exc:

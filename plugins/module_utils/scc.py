@@ -59,6 +59,8 @@ def connect(module):
         validate.not_blank("api.access_code", api["access_code"])
         login = access_code_login(api["access_code"].strip())
         return SccClient(rest.from_module(module, login=login, error_in_body=error_in_body))
+    for key in ("username", "password"):
+        validate.not_blank("api." + key, api[key])
     return SccClient(rest.from_module(module, basic_auth=(api["username"], api["password"]),
                                       error_in_body=error_in_body))
 
@@ -195,7 +197,7 @@ def epoch_seconds(name, value):
     text = str(value).strip()
     try:
         return int(float(text))
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: inf, 1e400
         pass
     try:
         return int(compare.parse_datetime(text)[0].timestamp())

@@ -165,7 +165,7 @@ EXAMPLES = r"""
         role: CustomerAdminRole
         password: "{{ vault_jdoe_password }}"
       - username: rroe
-        role: CustomerReadOnlyRole
+        role: ReadOnlyAdminRole
         password: "{{ vault_rroe_password }}"
 """
 

@@ -37,7 +37,7 @@ seealso:
 """
 
 EXAMPLES = r"""
-- name: Read the failed SSH sessions of one organization created in August 2025
+- name: Read the SSH sessions of one organization created in August 2025
   ncm.platforms.nccm_account_audit_info:
     api:
       url: "{{ infraon_url }}"
@@ -48,6 +48,10 @@ EXAMPLES = r"""
     created_after: "2025-08-01T00:00:00Z"
     created_before: "2025-09-01T00:00:00Z"
   register: audit
+
+- name: Show the devices whose session failed
+  ansible.builtin.debug:
+    msg: "{{ audit.records | selectattr('error') | map(attribute='ci_id') | unique | list }}"
 
 - name: Read the 10 newest records and the field defaults
   ncm.platforms.nccm_account_audit_info:

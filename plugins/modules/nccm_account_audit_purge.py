@@ -72,7 +72,7 @@ EXAMPLES = r"""
     older_than_days: 90
     export_path: /var/backups/nccm-audit-{{ ansible_date_time.date }}.json
 
-- name: How many failed sessions of acme from before September would go
+- name: How many records of acme created before September 2025 would go
   ncm.platforms.nccm_account_audit_purge:
     api:
       url: "{{ infraon_url }}"
@@ -166,6 +166,7 @@ def export(path, records):
 
 def run(module, client):
     params = module.params
+    infraon_info.hide_secret_filters(module, AUDIT, params["filters"])
     selection = check(params)
     records = list(infraon_info.select(client, AUDIT, selection))
     ids = [record["id"] for record in records]

@@ -18,7 +18,7 @@ __metaclass__ = type
 import copy
 from urllib.parse import quote, urlsplit
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, rest, waiting
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, rest, validate, waiting
 from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
 from ansible_collections.ncm.platforms.plugins.module_utils.resource import Resource
 
@@ -69,6 +69,8 @@ def error_in_body(data):
 def connect(module):
     """The ``connect`` that ``runner.execute`` calls: HTTP Basic with ``api.username``/``api.password``."""
     api = module.params["api"]
+    for key in ("username", "password"):
+        validate.not_blank("api." + key, api[key])
     client = rest.from_module(module, basic_auth=(api["username"], api["password"]), error_in_body=error_in_body)
     return VossClient(client)
 
@@ -214,13 +216,14 @@ class VossClient(object):
         return value
 
     # --- writing ---------------------------------------------------------------------
-    def write(self, method, path, hierarchy, timeout, what, json=None):
+    def write(self, method, path, hierarchy, timeout, what, json=None, allow_status=()):
         """Send a write with ``nowait=true`` and follow its transaction to the end.
 
         Returns ``(answer data, transaction id or None, final transaction or None)``. A
-        server that answers synchronously ends here at once.
+        server that answers synchronously (or with a status in ``allow_status``) ends here at once.
         """
-        answer = self.rest.request(method, path, params=self.params(hierarchy, nowait="true"), json=json)
+        answer = self.rest.request(method, path, params=self.params(hierarchy, nowait="true"), json=json,
+                                   allow_status=allow_status)
         data = answer.data if isinstance(answer.data, dict) else {}
         tx_id = data.get("transaction_id") or (last_part(data.get("href"))
                                                if "/tool/Transaction/" in str(data.get("href")) else None)
@@ -272,9 +275,23 @@ class VossClient(object):
         return full_view(record, current.get("hierarchy_path")), tx_id
 
     def delete_user(self, hierarchy, current, timeout):
-        """DELETE one user; return the transaction id (None for a synchronous answer)."""
+        """DELETE one user; return the transaction id (None for a synchronous answer).
+
+        A user that is already gone counts as deleted (as an Infraon object does): the DELETE
+        answered 404, or its transaction failed and the user is no longer there (another run
+        deleted it at the same time).
+        """
         path = self.user_path(current["pkid"])
-        return self.write("DELETE", path, hierarchy, timeout, "delete admin user %s" % current.get("hcsUname"))[1]
+        try:
+            return self.write("DELETE", path, hierarchy, timeout, "delete admin user %s" % current.get("hcsUname"),
+                              allow_status=(404,))[1]
+        except errors.NcmError as exc:
+            tx_id = exc.details.get("transaction_id")
+            if not tx_id or compare.status_key(exc.details.get("status")) != FAILED:
+                raise
+            if self.get_user(hierarchy, current["pkid"]) is not None:
+                raise
+            return tx_id
 
 
 def transaction_status(state):

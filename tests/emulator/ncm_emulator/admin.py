@@ -69,16 +69,31 @@ def index():
 
 @bp.route("/reset", methods=["POST"])
 def reset():
+    """Reset (all, or one vendor), then, when given, set ``switches``, ``seed`` and add
+    ``faults``, each as its own call would: one call sets a test up."""
     body = _body({}) or {}
     if not isinstance(body, dict):
         raise ValueError("reset: expected an object such as {\"vendor\": \"infraon\"}")
-    _emu().reset(body.get("vendor"))
-    return jsonify({"reset": body.get("vendor") or "all"})
+    emu = _emu()
+    emu.reset(body.get("vendor"))
+    answer = {"reset": body.get("vendor") or "all"}
+    if body.get("switches"):
+        answer["switches"] = emu.set_switches(body["switches"])
+    if body.get("seed"):
+        answer["ids"] = _seed(body["seed"])
+    if body.get("faults"):
+        specs = body["faults"] if isinstance(body["faults"], list) else [body["faults"]]
+        answer["faults"] = [emu.add_fault(spec) for spec in specs]
+    return jsonify(answer)
 
 
 @bp.route("/seed", methods=["POST"])
 def seed():
-    body = _body()
+    return jsonify({"ids": _seed(_body())})
+
+
+def _seed(body):
+    """Seed the objects of a ``/seed`` body; the ids made, per collection."""
     if not isinstance(body, dict):
         raise ValueError("seed: expected an object of collection -> list of objects")
     emu = _emu()
@@ -93,7 +108,7 @@ def seed():
     with emu.lock:
         for collection, objects in batches:
             created.setdefault(collection, []).extend(emu.seed(collection, objects))
-    return jsonify({"ids": created})
+    return created
 
 
 @bp.route("/collections/<name>", methods=["GET"])

@@ -54,13 +54,16 @@ What the shared ``Emulator`` object (``core.get_emulator()`` inside a request, o
   ``now()``: timezone-aware UTC datetime moved by the same offset.  Use these, not
   ``time``/``datetime``, for anything time-driven (token expiry, job progress).
 
-Faults (429, 5xx, dropped connections, delays, 2xx ``{"status": "error"}``) and the request
-log are applied by the core to every request outside ``/_emulator/``; vendors do nothing.
+Faults (429, 5xx, dropped connections, delays, 2xx ``{"status": "error"}``, a 5xx after the
+request was applied) and the request log are applied by the core to every request outside
+``/_emulator/``; vendors do nothing.
 """
 
 import copy
+import email.utils
 import importlib
 import json
+import math
 import os
 import re
 import socket
@@ -81,9 +84,10 @@ VENDOR_MODULES = (
 )
 
 ADMIN_PREFIX = "/_emulator/"
-FAULT_KINDS = ("429", "status", "drop", "delay", "status_error")
+FAULT_KINDS = ("429", "status", "drop", "delay", "status_error", "status_after_store")
 FAULT_BODIES = ("json", "html")
-HTML_BODY_KINDS = ("429", "status")
+HTML_BODY_KINDS = ("429", "status", "status_after_store")
+RETRY_AFTER_FORMATS = ("seconds", "http_date")
 EXTENSION_KEY = "ncm_emulator"
 
 
@@ -254,13 +258,21 @@ class Emulator(object):
             raise EmulatorError("fault body must be one of %s" % list(FAULT_BODIES))
         if body == "html" and kind not in HTML_BODY_KINDS:
             raise EmulatorError("fault body \"html\" is only for the kinds %s" % list(HTML_BODY_KINDS))
+        retry_after = spec.get("retry_after", 1)
+        if retry_after is not None and (isinstance(retry_after, bool) or not isinstance(retry_after, int) or retry_after < 0):
+            raise EmulatorError("fault retry_after must be a whole number of seconds (0 or more) or null (no header)")
+        retry_after_format = spec.get("retry_after_format", "seconds")
+        if retry_after_format not in RETRY_AFTER_FORMATS:
+            raise EmulatorError("fault retry_after_format must be one of %s" % list(RETRY_AFTER_FORMATS))
         fault = {
             "kind": kind,
             "method": str(spec.get("method", "*")).upper(),
             "path": path_re.pattern,
             "count": count,
-            "status": int(spec.get("status", {"429": 429, "status": 500, "status_error": 200}.get(kind, 0))),
-            "retry_after": spec.get("retry_after", 1),
+            "status": int(spec.get("status", {"429": 429, "status": 500, "status_error": 200,
+                                              "status_after_store": 502}.get(kind, 0))),
+            "retry_after": retry_after,
+            "retry_after_format": retry_after_format,
             "delay": float(spec.get("delay", 0.1)),
             "msg": str(spec.get("msg", "Emulated failure.")),
             "body": body,
@@ -457,23 +469,35 @@ def html_error_page(status):
             "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n" % (title, title))
 
 
+def retry_after_header(fault):
+    """The ``Retry-After`` value of a 429 fault: delta seconds, or (``retry_after_format``
+    ``http_date``) the HTTP date that many seconds from now, by the wall clock (the client
+    compares it with its own), rounded up to the next whole second."""
+    if fault.get("retry_after_format") == "http_date":
+        return email.utils.formatdate(math.ceil(time.time()) + fault["retry_after"], usegmt=True)
+    return str(fault["retry_after"])
+
+
 def _apply_fault(emu, fault):
-    """Answer for a fault, or None to go on with the request (delay)."""
+    """Answer for a fault, or None to go on with the request (delay, status_after_store)."""
     kind = fault["kind"]
     if kind == "delay":
         time.sleep(fault["delay"])
+        return None
+    if kind == "status_after_store":
+        g.ncm_after_store = fault  # _after_request replaces the answer once the request was applied
         return None
     if fault.get("body") == "html" and kind in HTML_BODY_KINDS:
         resp = current_app.response_class(html_error_page(fault["status"]), status=fault["status"],
                                           mimetype="text/html")
         if kind == "429" and fault["retry_after"] is not None:
-            resp.headers["Retry-After"] = str(fault["retry_after"])
+            resp.headers["Retry-After"] = retry_after_header(fault)
         return resp
     if kind == "429":
         resp = jsonify({"detail": "Request was throttled. Expected available in %s seconds." % fault["retry_after"]})
         resp.status_code = fault["status"]
         if fault["retry_after"] is not None:
-            resp.headers["Retry-After"] = str(fault["retry_after"])
+            resp.headers["Retry-After"] = retry_after_header(fault)
         return resp
     if kind == "status":
         resp = jsonify({"error": fault["msg"]})
@@ -507,6 +531,10 @@ def _before_request():
 
 def _after_request(response):
     emu = get_emulator()
+    after_store = g.get("ncm_after_store")
+    if after_store is not None:
+        # the request was applied (whatever it answered); a proxy in front loses that answer
+        response = _apply_fault(emu, dict(after_store, kind="status"))
     if not request.path.startswith(ADMIN_PREFIX) and not g.get("ncm_dropped"):
         emu.log_request(request.method, request.path, _query_dict(), response.status_code, _body_keys())
     if emu.state_file:

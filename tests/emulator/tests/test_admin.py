@@ -80,6 +80,23 @@ def test_switches_get_put_and_validation(admin):
     assert "envelope" in defaults["choices"]["infraon_list_shape"]
 
 
+def test_reset_then_switches_seed_and_faults_in_one_call(admin, infraon):
+    admin.switches(infraon_list_shape="envelope")
+    admin.seed(infraon_policies=[{"policyid": "old", "organization": "o"}])
+    answer = admin.call("POST", "/reset", {
+        "switches": {"infraon_policy_post_answer": "object"},
+        "seed": {"infraon_policies": [{"policyid": "new", "organization": "o"}]},
+        "faults": [{"kind": "status", "status": 503, "path": "^/nowhere"}],
+    }).json()
+    assert answer["reset"] == "all" and len(answer["ids"]["infraon_policies"]) == 1
+    switches = admin.switches()
+    assert switches["infraon_list_shape"] == "array", "reset first"
+    assert switches["infraon_policy_post_answer"] == "object"
+    assert [p["policyid"] for p in admin.raw("infraon_policies")] == ["new"]
+    assert [(f["kind"], f["status"]) for f in admin.faults()] == [("status", 503)]
+    assert admin.call("POST", "/reset", {"switches": {"nope": 1}}, expect_ok=False).status_code == 400
+
+
 def test_faults_list_and_delete(admin):
     first = admin.fault(kind="429", path="^/a", count=2, retry_after=5)
     admin.fault(kind="delay", path="^/b", delay=0.01)

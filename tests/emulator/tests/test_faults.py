@@ -1,5 +1,7 @@
-"""Fault injection: 429 + Retry-After, 5xx, dropped connections, delays, 2xx {"status": "error"}."""
+"""Fault injection: 429 + Retry-After, 5xx, dropped connections, delays, 2xx {"status": "error"},
+5xx after the write was applied."""
 
+import email.utils
 import time
 
 import pytest
@@ -97,3 +99,50 @@ def test_faults_come_before_authentication(emu_url, admin):
 def test_admin_paths_are_never_faulted(admin):
     admin.fault(kind="status", status=500, path=".*", count=None)
     assert admin.call("GET", "/switches").status_code == 200
+
+
+def test_429_with_retry_after_as_an_http_date(infraon, admin):
+    admin.fault(kind="429", path="configuration_policies", retry_after=3, retry_after_format="http_date")
+    before = time.time()
+    resp = get(infraon)
+    assert resp.status_code == 429
+    when = email.utils.parsedate_to_datetime(resp.headers["Retry-After"]).timestamp()
+    assert before + 3 <= when <= time.time() + 4, "now + 3 s, rounded up to the next whole second"
+    assert resp.headers["Retry-After"].endswith(" GMT")
+    assert get(infraon).status_code == 200
+
+
+@pytest.mark.parametrize("bad", [{"retry_after_format": "minutes"}, {"retry_after": "soon"},
+                                 {"retry_after": 1.5}, {"retry_after": -1}, {"retry_after": True}])
+def test_429_options_are_checked(admin, bad):
+    assert admin.call("POST", "/faults", dict(kind="429", **bad), expect_ok=False).status_code == 400
+
+
+def test_status_after_store_applies_the_write_then_answers_502(infraon, admin):
+    admin.fault(kind="status_after_store", method="POST", path="^/ux/nccm/configuration_policies/$", msg="upstream lost")
+    resp = infraon.post(infraon.base + POLICIES, json={"policyid": "p", "organization": "o"}, timeout=10)
+    assert resp.status_code == 502 and resp.json() == {"error": "upstream lost"}
+    assert [p["policyid"] for p in admin.raw("infraon_policies")] == ["p"], "the write was applied"
+    assert [(e["method"], e["status"]) for e in admin.log()] == [("POST", 502)], "logged with the status sent"
+    resp = infraon.post(infraon.base + POLICIES, json={"policyid": "q", "organization": "o"}, timeout=10)
+    assert resp.status_code == 201, "count 1: the next write is answered normally"
+    assert admin.faults() == []
+
+
+def test_status_after_store_html_page_and_another_status(emu_url, admin):
+    admin.fault(kind="status_after_store", status=504, method="DELETE", body="html")
+    infraon = requests.Session()
+    infraon.headers["Authorization"] = "emulator-infraon-key"
+    ids = admin.seed(infraon_policies=[{"policyid": "p", "organization": "o"}])["infraon_policies"]
+    resp = infraon.delete(emu_url + POLICIES + ids[0] + "/", timeout=10)
+    assert resp.status_code == 504
+    assert resp.headers["Content-Type"].startswith("text/html")
+    assert "<title>504 Gateway Timeout</title>" in resp.text
+    assert admin.raw("infraon_policies") == [], "the delete was applied"
+
+
+def test_status_after_store_replaces_an_error_answer_too(infraon, admin):
+    admin.fault(kind="status_after_store", method="POST", path="configuration_policies")
+    resp = infraon.post(infraon.base + POLICIES, json={"organization": "o"}, timeout=10)
+    assert resp.status_code == 502, "the 400 of the service is lost behind the proxy as well"
+    assert admin.raw("infraon_policies") == []

@@ -11,8 +11,9 @@ trap 'rm -f "$out" "$tokens"' EXIT
 status=0
 ANSIBLE_NOCOLOR=1 ANSIBLE_ROLES_PATH=.. ansible-playbook playbook.yml -i localhost, -e @../../integration_config.yml \
     -e no_secret_tokens_file="$tokens" -vvvv --diff "$@" >"$out" 2>&1 || status=$?
+# The whole output, also for the scan of every target's output (tools/run-scanned.sh).
+cat "$out"
 if [ "$status" -ne 0 ]; then
-    cat "$out"
     echo "playbook.yml failed (exit $status)" >&2
     exit 1
 fi
@@ -28,7 +29,9 @@ leaked=0
 while IFS= read -r secret; do
     if grep -qF -- "$secret" "$out"; then
         echo "LEAK: a secret appears in the output:" >&2
-        grep -nF -- "$secret" "$out" | sed "s/$secret/<the secret>/g" | head -5 >&2
+        grep -nF -- "$secret" "$out" | head -5 | while IFS= read -r line; do
+            printf '%s\n' "${line//"$secret"/<the secret>}"
+        done >&2
         leaked=1
     fi
 done <<<"$secrets"

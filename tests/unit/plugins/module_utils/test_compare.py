@@ -159,6 +159,7 @@ def test_datetimes_compare_at_the_coarser_precision_both_ways():
 @pytest.mark.parametrize("value", [
     "2025-08-31T03:41:36+05", "2025-08-31T03:41:36z", "2025-08-31t03:41:36Z", "2025-08-31T03:41:36,5Z",
     "2025-08-31T03:41:36 +02:00", " 2025-08-31T03:41:36Z", "2025-08-31", "2025-02-30T00:00:00Z",
+    "\uff12\uff10\uff12\uff15-08-31T03:41:36Z", "2025-08-31T03:41:36+\u0660\u0665:00",
 ])
 def test_datetimes_the_api_refuses_are_refused(value):
     with pytest.raises(ValueError):

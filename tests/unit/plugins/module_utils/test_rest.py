@@ -147,6 +147,39 @@ def test_tls_error_is_its_own_error_and_not_retried():
     assert len(responses.calls) == 1
 
 
+UNTRUSTED = ("HTTPSConnectionPool(host='h', port=443): Max retries exceeded (Caused by SSLError(SSLCertVerificationError(1, "
+             "'[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate')))")
+
+
+@pytest.mark.parametrize("settings, reason, wanted", [
+    ({}, UNTRUSTED, "the default CA bundle does not trust the server's certificate: set api.ca_path to the file"),
+    ({"ca_path": "/etc/other-ca.pem"}, UNTRUSTED,
+     "api.ca_path /etc/other-ca.pem does not hold the CA that signed the server's certificate"),
+    ({}, "certificate verify failed: self-signed certificate", "set api.ca_path"),
+    ({}, "certificate verify failed: IP address mismatch, certificate is not valid for '10.0.0.1'",
+     "api.url must name a host that the server's certificate is for"),
+    ({}, "certificate verify failed: certificate has expired", "the server's certificate is not valid"),
+])
+@responses.activate
+def test_certificate_verification_failure_says_what_to_set(settings, reason, wanted):
+    responses.get(BASE + "/a", body=requests.exceptions.SSLError(reason))
+    with pytest.raises(errors.TLSError) as caught:
+        client(**settings).get("/a")
+    message = caught.value.message
+    assert message.startswith("TLS certificate verification failed on GET /a: ")
+    assert wanted in message
+    assert "or set api.validate_certs: false to skip the check" in message
+    assert message.endswith("Details: " + reason)
+
+
+@responses.activate
+def test_other_tls_failure_keeps_its_plain_message():
+    responses.get(BASE + "/a", body=requests.exceptions.SSLError("[SSL: WRONG_VERSION_NUMBER] wrong version number"))
+    with pytest.raises(errors.TLSError) as caught:
+        client().get("/a")
+    assert caught.value.message == "TLS error on GET /a: [SSL: WRONG_VERSION_NUMBER] wrong version number"
+
+
 @pytest.mark.parametrize("body, message", [
     ({"error": "Invalid API key."}, "Invalid API key."),
     ({"detail": "Not found."}, "Not found."),
@@ -415,6 +448,15 @@ def test_a_write_answered_by_a_gateway_error_may_have_been_made(status):
         api.post("/a", json={})
     assert info.value.message.endswith("may have been made: check the server before re-running.")
     assert api.wrote is True and len(responses.calls) == 1
+
+
+@responses.activate
+def test_a_server_message_ending_in_a_full_stop_gets_no_second_one_before_the_warning():
+    responses.post(BASE + "/a", status=502, json={"error": "Upstream lost."})
+    with pytest.raises(errors.ApiError) as info:
+        client().post("/a", json={})
+    assert info.value.message == ("POST /a returned HTTP 502: Upstream lost. The request reached the server, "
+                                  "so the change may have been made: check the server before re-running.")
 
 
 @responses.activate

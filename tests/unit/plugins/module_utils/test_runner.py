@@ -10,17 +10,21 @@ from unittest.mock import Mock
 
 import pytest
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, rest, runner
+from ansible_collections.ncm.platforms.plugins.module_utils import errors, rest, runner, validate
 
 
 class Exit(Exception):
     pass
 
 
-def fake_module(diff=False):
-    module = Mock(spec=["exit_json", "fail_json", "_diff", "no_log_values"])
+def fake_module(diff=False, params=None, **rules):
+    module = Mock(spec=["exit_json", "fail_json", "_diff", "no_log_values", "argument_spec", "params"] + list(validate.RULES))
     module._diff = diff
     module.no_log_values = {"hunter2-secret"}
+    module.params = params or {}
+    module.argument_spec = dict((name, {}) for name in module.params)
+    for name in validate.RULES:
+        setattr(module, name, rules.get(name))
     module.exit_json.side_effect = Exit
     module.fail_json.side_effect = Exit
     return module
@@ -54,6 +58,15 @@ def test_errors_while_connecting_fail_too():
     with pytest.raises(Exit):
         runner.execute(module, Mock(side_effect=errors.InputError("api.url is not a URL")), Mock())
     module.fail_json.assert_called_once_with(changed=False, msg="api.url is not a URL")
+
+
+def test_an_option_set_to_null_is_missing_before_connecting():
+    module = fake_module(params={"feature_ids": [1], "site_ids": None}, required_one_of=[["id", "site_ids"]])
+    connect = Mock()
+    with pytest.raises(Exit):
+        runner.execute(module, connect, Mock())
+    module.fail_json.assert_called_once_with(changed=False, msg="one of the following is required: id, site_ids")
+    connect.assert_not_called()
 
 
 def test_a_failure_after_an_accepted_write_reports_changed():

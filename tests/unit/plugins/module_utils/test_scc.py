@@ -132,6 +132,16 @@ def test_without_an_access_code_http_basic_is_sent():
 
 
 @responses.activate
+@pytest.mark.parametrize("api, option", [(dict(username="", password=PASSWORD), "api.username"),
+                                         (dict(username="admin", password="  "), "api.password")])
+def test_blank_basic_credentials_fail_before_any_request(api, option):
+    with pytest.raises(errors.InputError) as info:
+        client(**api)
+    assert info.value.message == "%s must not be empty or only spaces." % option
+    assert not responses.calls
+
+
+@responses.activate
 def test_a_refused_access_code_fails_without_showing_it():
     responses.post(TOKEN_URL, status=401, json={"error_id": "AUTH_INVALID_CODE", "error_text": "bad code %s" % CODE})
     with pytest.raises(errors.ApiError) as info:
@@ -500,3 +510,11 @@ def test_a_bad_moment_fails_naming_the_option():
     with pytest.raises(errors.InputError) as info:
         scc.epoch_seconds("before", "yesterday")
     assert info.value.message.startswith("before must be epoch seconds or an ISO 8601 date-time: 'yesterday'")
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "1e400", "nan"])
+def test_an_infinite_moment_fails_naming_the_option(value):
+    """``int(float('inf'))`` raises OverflowError, which used to end as a traceback."""
+    with pytest.raises(errors.InputError) as info:
+        scc.epoch_seconds("after", value)
+    assert info.value.message.startswith("after must be epoch seconds or an ISO 8601 date-time: %r" % value)

@@ -54,3 +54,42 @@ def test_required_says_when():
     with pytest.raises(errors.InputError) as caught:
         validate.required({}, ["role", "password"], "to create a user")
     assert caught.value.message == "role, password are required to create a user."
+
+
+SPEC = dict(
+    id=dict(type="int"), feature_ids=dict(type="list"), site_ids=dict(type="list"), state=dict(type="str"),
+    api=dict(type="dict", required_one_of=[["access_code", "username"]], required_together=[["username", "password"]],
+             options=dict(url=dict(type="str"), access_code=dict(type="str"), username=dict(type="str"),
+                          password=dict(type="str"))),
+    config=dict(type="list", elements="dict", required_by={"role": "password"},
+                options=dict(username=dict(type="str"), role=dict(type="str"), password=dict(type="str"))),
+)
+RULES = dict(required_one_of=[["id", "feature_ids"], ["id", "site_ids"]], required_if=[["state", "canceled", ["id"]]],
+             required_together=None, required_by=None)
+API = dict(url="https://h", access_code="c", username=None, password=None)
+
+
+def given(**params):
+    return dict(dict(id=None, feature_ids=[1], site_ids=[1], state="present", api=dict(API), config=None), **params)
+
+
+def test_null_is_missing_passes_options_that_are_set():
+    validate.null_is_missing(SPEC, given(), RULES)
+    validate.null_is_missing(SPEC, given(id=3, feature_ids=None, site_ids=None, state="canceled"), RULES)
+    validate.null_is_missing(SPEC, given(config=[{"username": "a", "role": None, "password": None}]), RULES)
+
+
+@pytest.mark.parametrize("params, message", [
+    (given(site_ids=None), "one of the following is required: id, site_ids"),
+    (given(feature_ids=None), "one of the following is required: id, feature_ids"),
+    (given(state="canceled"), "state is canceled but all of the following are missing: id"),
+    (given(api=dict(API, access_code=None)), "one of the following is required: access_code, username found in api"),
+    (given(api=dict(API, username="u")), "parameters are required together: username, password found in api"),
+    (given(config=[{"username": "a", "role": "r", "password": None}]),
+     "missing parameter(s) required by 'role': password found in config"),
+])
+def test_an_option_set_to_null_counts_as_missing(params, message):
+    """Ansible counts ``site_ids: null`` as given; without this a push job went out with no target."""
+    with pytest.raises(errors.InputError) as caught:
+        validate.null_is_missing(SPEC, params, RULES)
+    assert caught.value.message == message

@@ -93,6 +93,17 @@ def test_basic_auth_hierarchy_and_format_on_every_call():
 
 
 @responses.activate
+@pytest.mark.parametrize("key, value", [("username", ""), ("password", " ")])
+def test_blank_credentials_fail_before_any_request(key, value):
+    module = FakeModule()
+    module.params["api"][key] = value
+    with pytest.raises(errors.InputError) as info:
+        voss.connect(module)
+    assert info.value.message == "api.%s must not be empty or only spaces." % key
+    assert not responses.calls
+
+
+@responses.activate
 def test_the_list_is_read_to_the_end_with_the_servers_maximum_limit():
     users = [item("p%d" % n, "user%d" % n, CUSTOMER) for n in range(5)]
     list_page(CUSTOMER, 0, 2000, users[:2], 5, maximum=2)
@@ -223,6 +234,30 @@ def test_a_transaction_that_outlasts_the_timeout_fails_with_its_last_status():
     assert info.value.details["status"] == "In Progress"
     assert info.value.details["transaction_id"] == TX
     assert "state" not in info.value.details
+
+
+@responses.activate
+def test_a_delete_of_a_user_already_gone_counts_as_deleted():
+    responses.delete(USERS + "p1/", status=404, json={"success": False, "code": 404, "message": "HcsAdminUserREL p1 not found."})
+    assert client().delete_user(CUSTOMER, {"pkid": "p1", "hcsUname": "jo"}, 30) is None
+    assert len(requests_made()) == 1
+
+
+@pytest.mark.parametrize("still_there, message", [(False, "HcsAdminUserREL p1 not found."), (True, "Device rejected the change")])
+@responses.activate
+def test_a_failed_delete_transaction_counts_as_deleted_only_when_the_user_is_gone(still_there, message):
+    """Two runs that delete one user at once: the second transaction fails, the user is gone all the same."""
+    responses.delete(USERS + "p1/", status=202, json={"href": "/api/tool/Transaction/" + TX, "transaction_id": TX})
+    transaction("Fail", CUSTOMER, message=message)
+    get_record(CUSTOMER, record("p1", "jo") if still_there else {"pkid": "p1", "success": False}, status=200 if still_there else 404)
+    if still_there:
+        with pytest.raises(errors.NcmError) as info:
+            client().delete_user(CUSTOMER, {"pkid": "p1", "hcsUname": "jo"}, 30)
+        assert info.value.message == "VOSS transaction %s (delete admin user jo) failed: %s" % (TX, message)
+        assert info.value.details == {"transaction_id": TX, "status": "Fail"}
+    else:
+        assert client().delete_user(CUSTOMER, {"pkid": "p1", "hcsUname": "jo"}, 30) == TX
+    assert [r.method for r in requests_made()] == ["DELETE", "GET", "GET"]
 
 
 @responses.activate

@@ -125,3 +125,11 @@ def test_bad_input_fails_before_any_request(capsys, params, message):
     assert result["failed"] is True
     assert result["msg"].startswith(message)
     assert client.mock_calls == []
+
+
+@pytest.mark.parametrize("filters", [{"dpassword": SECRET}, {"organization": "acme", "denable_password": SECRET}])
+def test_a_filter_on_a_secret_never_shows_the_value(capsys, filters):
+    # the value is the user's password: masked also in the invocation Ansible prints
+    result = run_module(module, {"filters": filters}, new_client(), capsys, secrets=[SECRET])
+    assert result["failed"] is True
+    assert "cannot be filtered on (a secret)" in result["msg"]

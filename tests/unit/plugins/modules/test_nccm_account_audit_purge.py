@@ -80,3 +80,11 @@ def test_bad_input_fails_before_any_request(capsys, params, message):
     result = run_module(module, params, client, capsys)
     assert result["failed"] is True and result["msg"].startswith(message)
     assert client.mock_calls == []
+
+
+def test_a_filter_on_a_secret_never_shows_the_value(capsys):
+    # the value is the user's password: masked also in the invocation Ansible prints
+    client = listing()
+    result = run_module(module, {"older_than_days": 1, "filters": {"dpassword": SECRET}}, client, capsys, secrets=[SECRET])
+    assert result["failed"] is True and "cannot be filtered on (a secret)" in result["msg"]
+    assert client.mock_calls == []

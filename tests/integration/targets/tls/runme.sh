@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Serves a second emulator over HTTPS with a CA of its own (made at start-up by trustme),
+# then runs playbook.yml against it: for every platform, certificates checked without
+# api.ca_path fail naming the fix, with the CA in api.ca_path they pass, and
+# validate_certs: false passes with exactly one warning; a wrong CA in api.ca_path fails.
+# The emulator is stopped and its folder removed however the run ends.
+set -eu
+
+config=../../integration_config.yml
+python=$(sed -n 's/^emulator_python: *//p' "$config")
+source_dir=$(sed -n 's/^emulator_source: *//p' "$config")
+# the credentials of integration_config.yml (marker values, tests/integration/README.md), if not the defaults
+emulator_config=$(sed -n 's/^emulator_config: *//p' "$config")
+if [ -z "$python" ] || [ -z "$source_dir" ]; then
+    echo "$config has no emulator_python or emulator_source: run the integration tests through tools/with-emulator.sh" >&2
+    exit 1
+fi
+
+work=$(mktemp -d)
+pid=
+stop_emulator() {
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 50); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    if [ -n "$pid" ]; then
+        wait "$pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap stop_emulator EXIT
+trap 'exit 143' INT TERM
+
+PYTHONPATH="$source_dir" "$python" -m ncm_emulator ${emulator_config:+--config "$emulator_config"} --host 127.0.0.1 --port 0 \
+    --port-file "$work/port" --tls-dir "$work/tls" >"$work/emulator.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 300); do
+    [ -s "$work/port" ] && break
+    if ! kill -0 "$pid" 2>/dev/null; then
+        echo "the HTTPS emulator exited before it was listening; its log:" >&2
+        cat "$work/emulator.log" >&2
+        exit 1
+    fi
+    sleep 0.1
+done
+[ -s "$work/port" ] || { echo "the HTTPS emulator wrote no port file in 30 s" >&2; exit 1; }
+[ -s "$work/tls/ca.pem" ] || { echo "the HTTPS emulator wrote no CA file" >&2; exit 1; }
+
+# A CA that did not sign the emulator's certificate, for the wrong-CA case.
+"$python" -c 'import sys, trustme; trustme.CA().cert_pem.write_to_path(sys.argv[1])' "$work/other-ca.pem"
+
+ANSIBLE_NOCOLOR=1 ansible-playbook playbook.yml -i localhost, -e @"$config" \
+    -e tls_url="https://127.0.0.1:$(cat "$work/port")" -e tls_ca="$work/tls/ca.pem" \
+    -e tls_other_ca="$work/other-ca.pem" "$@"

@@ -1,0 +1,442 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, ncm.platforms contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Properties of the compare/merge/mapping core over the real field tables (hypothesis).
+
+The values come from ``values_for(field)``, built from each ``Field`` (kind, secret,
+min/max length, choices, typed suboptions). Every generated secret holds ``KEY``, a
+character no other generated text holds, so a secret found in a diff is a leak, never a
+coincidence.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import datetime
+import functools
+import json
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, scc, sync
+from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT, POLICY, InfraonObject
+from ansible_collections.ncm.platforms.plugins.module_utils.resource import Resource
+from ansible_collections.ncm.platforms.plugins.module_utils.voss.client import USER
+
+# Deterministic for CI: the same examples on every run, no example database on disk.
+PROPERTY = settings(derandomize=True, deadline=None, database=None, max_examples=100)
+
+KEY = "\U0001F511"
+TABLES = {
+    "infraon_audit": AUDIT,
+    "infraon_policy": POLICY,
+    "voss_user": USER,
+    "scc_job": Resource("push job", scc._JOB_FIELDS),
+}
+TABLE_NAMES = sorted(TABLES)
+UTC = datetime.timezone.utc
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=UTC)
+ONE_MICROSECOND = datetime.timedelta(microseconds=1)
+
+# --- strategies -----------------------------------------------------------------------
+CHARACTERS = st.characters(codec="utf-8", exclude_characters=KEY)
+SHORT = 16  # longer strings add run time and nothing else; the limits themselves are drawn too
+
+
+def text(min_size=0, max_size=None):
+    """Text without ``KEY``: up to ``SHORT`` characters, or exactly the limits of the field."""
+    top = SHORT if max_size is None else min(max_size, SHORT)
+    short = st.text(CHARACTERS, min_size=min(min_size, top), max_size=max(top, min_size))
+    edges = [size for size in (min_size, max_size) if size is not None]
+    return st.one_of(short, *[CHARACTERS.map(lambda char, size=size: char * size) for size in edges])
+
+
+def secrets(min_size=None, max_size=None):
+    """A non-empty secret within the limits, holding ``KEY`` (a blank secret says nothing)."""
+    high = SHORT if max_size is None else min(max_size, SHORT)
+    low = max(min_size or 0, 1)
+    half = st.text(CHARACTERS, max_size=(high - 1) // 2)
+    return st.tuples(half, half).map(lambda parts: parts[0] + KEY + parts[1]).map(
+        lambda value: value + "s" * (low - len(value)))
+
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), text())
+# JSON has no NaN, so an API value never holds one (and NaN is not equal to itself).
+JSON = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                     st.dictionaries(text(max_size=8), inner, max_size=3)),
+                    max_leaves=8)
+
+
+FIRST, LAST = datetime.datetime(1, 1, 1), datetime.datetime(9999, 12, 31, 23, 59, 59, 999999)
+
+
+@st.composite
+def datetime_texts(draw):
+    """Any date-time the APIs accept (see ``compare._DATETIME``), the first and last one too."""
+    moment = draw(st.one_of(st.datetimes(FIRST, LAST), st.sampled_from((FIRST, LAST))))
+    digits = draw(st.integers(0, 9))
+    fraction = ("%06d" % moment.microsecond)[:digits] + draw(st.text("0123456789", min_size=max(digits - 6, 0),
+                                                                     max_size=max(digits - 6, 0)))
+    colon = draw(st.booleans())
+    zone = draw(st.one_of(st.sampled_from(("", "Z", "+00:00", "-00:00", "+0000")),
+                          st.integers(-1439, 1439).map(lambda minutes: offset_text(minutes, colon))))
+    seconds = ":%02d" % moment.second + ("." + fraction if fraction else "")
+    if not fraction and moment.second == 0 and draw(st.booleans()):
+        seconds = ""
+    return "%04d-%02d-%02d%s%02d:%02d%s%s" % (moment.year, moment.month, moment.day, draw(st.sampled_from("T ")),
+                                              moment.hour, moment.minute, seconds, zone)
+
+
+def offset_text(minutes, colon=True):
+    sign = "-" if minutes < 0 else "+"
+    return "%s%02d%s%02d" % (sign, abs(minutes) // 60, ":" if colon else "", abs(minutes) % 60)
+
+
+def in_utc_years(value):
+    try:
+        return bool(compare.parse_datetime(value))
+    except ValueError:
+        return False
+
+
+def values_for(field):
+    """A strategy for the values an option of this field takes (never None at the top)."""
+    if field.choices:
+        return st.sampled_from(list(field.choices))
+    if field.secret:
+        return secrets(field.min_length, field.max_length)
+    if field.kind == "str" and field.required:  # the check wants more than spaces
+        return text(max(field.min_length or 0, 1), field.max_length).filter(lambda value: value.strip())
+    if field.kind == "str":
+        return text(field.min_length or 0, field.max_length)
+    if field.kind == "int":
+        return st.integers()
+    if field.kind == "bool":
+        return st.booleans()
+    if field.kind == "datetime":  # what the check lets through (the check itself: further down)
+        return datetime_texts().filter(in_utc_years)
+    if field.kind == "set":
+        return st.lists(text(), max_size=4)
+    if field.kind == "list":
+        return st.lists(JSON, max_size=4)
+    if field.kind == "dict" and field.fields:  # as Ansible gives it: every suboption, None when unset
+        return st.fixed_dictionaries(dict((name, st.one_of(st.none(), values_for(sub))) for name, sub in field.fields.items()))
+    if field.kind == "dict":  # a None value asks for the key to be absent
+        return st.dictionaries(text(max_size=8), JSON, max_size=4)
+    return JSON
+
+
+@functools.lru_cache(maxsize=None)
+def options_for(resource, with_none=True):
+    """Option-keyed values of a table: each option set or None ("leave alone") about half the
+    time; without ``with_none``, the unset ones are left out."""
+    options = st.fixed_dictionaries(dict((name, st.one_of(st.none(), values_for(field)))
+                                         for name, field in resource.fields.items()))
+    if with_none:
+        return options
+    return options.map(lambda values: dict((name, value) for name, value in values.items() if value is not None))
+
+
+def unmodelled_paths(resource):
+    """API paths no option maps to: read-only fields, and a key beside every option's field."""
+    parents = set(tuple((field.api or name).split("."))[:-1] for name, field in resource.fields.items())
+    return sorted(set(resource.read_only) | set(parent + ("unmodelled",) for parent in parents))
+
+
+SECRET_READ_BACK = st.sampled_from(("clear", compare.MASK, ""))
+
+
+@st.composite
+def api_objects(draw, resource):
+    """An API object as a GET returns it: the table's fields, keys no option maps to (at the
+    top, nested, inside typed dicts), and secrets in clear, masked or empty."""
+    options = draw(options_for(resource, with_none=False))
+    for name in resource.secrets:
+        read_back = draw(SECRET_READ_BACK)
+        if name in options and read_back != "clear":
+            options[name] = read_back
+    obj = resource.to_api(options)
+    for path in unmodelled_paths(resource):
+        if draw(st.booleans()):
+            target = obj
+            for part in path[:-1]:
+                target = target.setdefault(part, {}) if isinstance(target.get(part, {}), dict) else {}
+            target[path[-1]] = draw(SCALARS)
+    return obj
+
+
+def secrets_in(*values):
+    """Every generated secret among ``values`` (option-keyed or API objects)."""
+    found = set()
+    for value in values:
+        found.update(part for part in _strings(value) if KEY in part)
+    return found
+
+
+def _strings(value):
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, str):
+        yield value
+
+
+def assert_no_secret(shown, secret_values):
+    """No secret in ``shown`` in any spelling (as is, as repr and JSON escape it), nor any part
+    of one that holds ``KEY``."""
+    spellings = (str(shown), repr(shown), json.dumps(shown), json.dumps(shown, ensure_ascii=False))
+    for secret in secret_values:
+        forms = (secret, repr(secret)[1:-1], json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1])
+        leaks = [form for form in forms for spelling in spellings if form in spelling]
+        assert not leaks, "secret %r shown in %r" % (secret, shown)
+    assert KEY not in "".join(spellings) and json.dumps(KEY)[1:-1] not in "".join(spellings)
+
+
+def table_and(strategy_of):
+    """``(name, resource, value)`` for each table: ``strategy_of(resource)`` draws the value."""
+    return st.one_of([st.tuples(st.just(name), st.just(TABLES[name]), strategy_of(TABLES[name])) for name in TABLE_NAMES])
+
+
+# --- 1. comparing a value with itself is never a change ---------------------------------
+def test_the_tables_give_the_properties_something_to_hold():
+    fields = [field for name in TABLE_NAMES for field in TABLES[name].fields.values()]
+    assert [name for name in TABLE_NAMES if TABLES[name].secrets] == ["infraon_audit", "voss_user"]
+    assert [name for name in TABLE_NAMES if TABLES[name].datetimes] == ["infraon_audit", "infraon_policy"]
+    assert any(field.api and "." in field.api for field in fields)
+    assert any(field.kind == "dict" and field.fields for field in fields)
+    assert any(field.kind == "dict" and not field.fields for field in fields)
+
+
+def field_values(fields):
+    """``(field, value)``: one of ``fields`` and a value for it."""
+    return st.one_of([st.tuples(st.just(field), values_for(field)) for field in fields])
+
+
+@PROPERTY
+@given(field_values([field for name in TABLE_NAMES for field in TABLES[name].fields.values()]))
+def test_a_value_equals_itself(case):
+    field, value = case
+    assert compare.equal(field, value, value)
+    if field.kind == "dict":
+        assert compare.dict_changes(field, value, value) == {}
+        assert compare.dict_changes(field, value, value, exact=True) == {}
+
+
+@PROPERTY
+@given(field_values([Field(kind) for kind in ("set", "list", "any", "dict")]))
+def test_a_value_of_every_other_kind_equals_itself(case):
+    field, value = case
+    assert compare.equal(field, value, value)
+
+
+@PROPERTY
+@given(table_and(options_for), st.booleans())
+def test_identical_desired_and_current_are_no_change(case, exact):
+    dummy, resource, desired = case
+    assert compare.differences(resource.fields, desired, desired, exact) == {}
+    current = resource.to_api(desired)
+    assert resource.changes(desired, current, exact) == {}
+    assert compare.matches(desired, dict((k, v) for k, v in desired.items() if v is not None), resource.fields)
+
+
+@PROPERTY
+@given(st.sampled_from([(name, option) for name in TABLE_NAMES for option in TABLES[name].datetimes]), datetime_texts())
+def test_a_date_time_equals_itself_and_its_check_fails_only_cleanly(where, value):
+    resource, name = TABLES[where[0]], where[1]
+    assert compare.equal(resource.fields[name], value, value)
+    assert resource.changes({name: value}, resource.to_api({name: value})) == {}
+    try:
+        resource.check({name: value})
+    except errors.InputError as exc:  # a valid text whose instant Python cannot hold in UTC
+        assert exc.message.startswith(name + ": ") and "outside the years 1 to 9999" in exc.message
+
+
+# --- 2. merging the desired into the current, then comparing, is never a change -------
+@PROPERTY
+@given(table_and(lambda resource: st.tuples(options_for(resource), options_for(resource, with_none=False))))
+def test_merge_then_compare_is_no_change(case):
+    dummy, resource, (desired, current) = case
+    merged = compare.merge(current, desired)
+    assert compare.differences(resource.fields, desired, merged) == {}
+
+
+@PROPERTY
+@given(table_and(lambda resource: st.tuples(options_for(resource), api_objects(resource))), st.booleans())
+def test_the_object_after_an_update_matches_the_desired(case, with_secrets):
+    dummy, resource, (params, current) = case
+    desired = resource.desired(params)
+    assert resource.changes(desired, resource.predicted_update(current, desired)) == {}
+    assert resource.changes(desired, resource.update_body(current, desired, with_secrets)) == {}
+
+
+@PROPERTY
+@given(table_and(lambda resource: st.tuples(options_for(resource), api_objects(resource))), st.booleans())
+def test_the_object_after_a_replace_matches_the_desired_exactly(case, with_secrets):
+    dummy, resource, (params, current) = case
+    desired = resource.replaced(resource.desired(params))
+    assert resource.changes(desired, resource.predicted_replace(current, desired), exact=True) == {}
+    assert resource.changes(desired, resource.replace_body(current, desired, with_secrets), exact=True) == {}
+
+
+@PROPERTY
+@given(table_and(options_for))
+def test_the_object_after_a_create_matches_the_desired(case):
+    name, resource, params = case
+    desired = resource.desired(params)
+    predicted = resource.predicted(desired)
+    assert resource.changes(desired, predicted) == {}
+    assert resource.changes(desired, resource.create_body(desired)) == {}
+    if name.startswith("infraon"):  # as the server answers it: every field, date-times in milliseconds
+        assert resource.changes(desired, InfraonObject(None, resource).predict(predicted)) == {}
+
+
+# --- 3. a diff never holds a secret ------------------------------------------------------
+@PROPERTY
+@given(table_and(lambda resource: st.tuples(options_for(resource), api_objects(resource), options_for(resource))))
+def test_a_diff_never_holds_a_secret(case):
+    dummy, resource, (desired, current, other) = case
+    known = secrets_in(desired, current, other)
+    changes = resource.changes(desired, current)
+    assert_no_secret(resource.diff(changes, current), known)
+    assert_no_secret(compare.change_diff(resource.fields, desired, resource.to_options(current)), known)
+    assert_no_secret(compare.change_diff(resource.fields, other, desired), known)
+    assert_no_secret(compare.masked(resource.fields, desired), known)
+    assert_no_secret(resource.masked(current), known)
+    assert_no_secret(resource.shown(current), known)
+
+
+class FakeTarget(object):
+    def __init__(self, current):
+        self.current = current
+
+    def find(self):
+        return self.current
+
+
+@PROPERTY
+@given(table_and(lambda resource: st.tuples(options_for(resource), st.one_of(st.none(), api_objects(resource)))),
+       st.booleans())
+def test_the_diff_of_a_present_task_never_holds_a_secret(case, update_secrets):
+    dummy, resource, (params, current) = case
+    desired = resource.desired(params)
+    for name in resource.required:  # a create needs them
+        if desired.get(name) is None:
+            desired[name] = "r"
+    known = secrets_in(desired, current)
+    changed, obj, diff = sync.present(FakeTarget(current), resource, desired, True, update_secrets)
+    assert_no_secret(diff, known)
+    assert_no_secret(resource.masked(obj), known)
+    assert changed or diff == sync.NO_DIFF
+
+
+# --- 4. every rendering of one instant compares equal -----------------------------------
+# Instants whose local time is a valid date-time at every offset (-23:59 to +23:59).
+INSTANTS = st.datetimes(datetime.datetime(1, 1, 2), datetime.datetime(9999, 12, 30, 23, 59, 59, 999999),
+                        timezones=st.just(UTC))
+OFFSETS = st.one_of(st.just(0), st.integers(-1439, 1439))
+
+
+def rendering(draw, instant):
+    """``(value, digits)``: ``instant`` spelt as the APIs accept it, to ``digits`` fraction digits
+    (a longer fraction ends in zeros); or as a Python datetime (naive is UTC), every digit kept."""
+    minutes = draw(OFFSETS)
+    local = instant.astimezone(datetime.timezone(datetime.timedelta(minutes=minutes)))
+    if draw(st.integers(0, 9)) == 0:
+        value = local if minutes or draw(st.booleans()) else local.replace(tzinfo=None)
+        return value, 6 if instant.microsecond else 0
+    digits = draw(st.integers(0, 9))
+    fraction = ("%06d" % local.microsecond + "000")[:digits]
+    if minutes:
+        zone = offset_text(minutes, draw(st.booleans()))
+    else:
+        zone = draw(st.sampled_from(("Z", "+00:00", "-00:00", "+0000", "")))
+    seconds = ":%02d" % local.second + ("." + fraction if fraction else "")
+    if not fraction and local.second == 0 and draw(st.booleans()):
+        seconds = ""
+    text_value = "%04d-%02d-%02d%s%02d:%02d%s%s" % (local.year, local.month, local.day, draw(st.sampled_from("T ")),
+                                                    local.hour, local.minute, seconds, zone)
+    return text_value, digits
+
+
+def truncated(instant, digits):
+    """``instant`` cut to ``digits`` fraction digits, as microseconds since 1970."""
+    micros = (instant - EPOCH) // ONE_MICROSECOND
+    return micros - micros % 10 ** (6 - min(digits, 6))
+
+
+@st.composite
+def one_instant(draw):
+    instant = draw(INSTANTS)
+    return instant, rendering(draw, instant), rendering(draw, instant)
+
+
+@PROPERTY
+@given(one_instant())
+def test_every_rendering_of_one_instant_is_equal(case):
+    instant, (one, one_digits), (other, other_digits) = case
+    digits = min(one_digits, other_digits)
+    assert truncated(compare.parse_datetime(one)[0], digits) == truncated(instant, digits)
+    assert compare.same_instant(one, other)
+    assert compare.equal(Field("datetime"), one, other)
+    if isinstance(one, str) and isinstance(other, str):
+        for resource in (AUDIT, POLICY):
+            name = resource.datetimes[0]
+            assert resource.changes({name: one}, resource.to_api({name: other})) == {}
+
+
+DELTAS = st.one_of(st.integers(-2000, 2000).map(lambda n: datetime.timedelta(microseconds=n)),
+                   st.integers(-1000, 1000).map(lambda n: datetime.timedelta(milliseconds=n)),
+                   st.integers(-1439, 1439).map(lambda n: datetime.timedelta(minutes=n)),
+                   st.integers(-10 ** 6, 10 ** 6).map(lambda n: datetime.timedelta(seconds=n)))
+
+
+@st.composite
+def two_instants(draw):
+    instant = draw(INSTANTS)
+    other = instant + draw(DELTAS)
+    if not datetime.datetime(1, 1, 2, tzinfo=UTC) <= other < datetime.datetime(9999, 12, 31, tzinfo=UTC):
+        other = instant
+    return instant, other, rendering(draw, instant), rendering(draw, other)
+
+
+@PROPERTY
+@given(two_instants())
+def test_instants_apart_at_the_coarser_precision_are_not_equal(case):
+    instant, other, (one, one_digits), (two, two_digits) = case
+    digits = min(one_digits, two_digits)
+    same = truncated(instant, digits) == truncated(other, digits)
+    assert compare.same_instant(one, two) is same
+    assert compare.equal(Field("datetime"), one, two) is same
+
+
+# --- 5. option -> API -> option is the identity ----------------------------------------
+@PROPERTY
+@given(table_and(options_for))
+def test_options_to_api_and_back_are_the_same(case):
+    dummy, resource, options = case
+    given_options = dict((name, value) for name, value in options.items() if value is not None)
+    api = resource.to_api(options)
+    assert resource.to_options(api) == given_options
+    assert resource.to_api(resource.to_options(api)) == api
+    assert resource.create_body(options) == api
+
+
+# --- examples the properties found -------------------------------------------------------
+def test_a_created_date_time_before_the_year_1000_is_predicted_in_four_digits():
+    predicted = InfraonObject(None, AUDIT).predict({"last_update_time": "0999-01-01T00:00:00.0"})
+    assert predicted["last_update_time"] == "0999-01-01T00:00:00.000Z"
+    assert AUDIT.changes({"last_update_time": "0999-01-01T00:00:00.0"}, predicted) == {}
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00.0+0001", "9999-12-31T23:59:00-00:01"])
+def test_a_date_time_outside_the_utc_years_fails_the_check_and_equals_itself(value):
+    with pytest.raises(errors.InputError, match=r"^last_update_time: .* outside the years 1 to 9999$"):
+        AUDIT.check({"last_update_time": value})
+    assert compare.same_instant(value, value)
+    assert not compare.same_instant(value, "0001-01-01T00:00:00Z")
