@@ -735,6 +735,7 @@ def report(bench, out_path):
             diffs = [(b - a) / extra for a, b in zip(s[kind][1], s[kind][1 + extra])] if extra else []
             per_task[kind] = med(diffs)
         per_task["empty"] = med(s["empty"])
+        per_task["uri_one"] = med(s["uri"][1])
 
     if pol and limits:
         lines += ["### What limits it", ""]
@@ -746,6 +747,9 @@ def report(bench, out_path):
                          "Ansible itself, whatever the module does." % (
                              fmt_s(per_task["empty"]), fmt_s(per_task.get("module")), fmt_s(m_ours),
                              fmt_s((per_task["empty"] or 0) + (per_task.get("module") or 0))))
+        if per_task.get("uri_one") is not None:
+            lines.append("- A playbook of one `uri` GET task (workload 3) takes %s here: a goal below that is below what "
+                         "`ansible-playbook` with one task of any module costs on this machine." % fmt_s(per_task["uri_one"]))
         if prof.get("rerun"):
             lines.append("- The module alone (run as `python -m ...nccm_configuration_policies args.json`, no Ansible) "
                          "takes %s for the unchanged run of %d policies (1 list read). cProfile, cumulative, the "
