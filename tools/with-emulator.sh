@@ -31,8 +31,9 @@ shift 3
 rm -rf "$state_dir"
 mkdir -p "$state_dir"
 state_dir=$(cd "$state_dir" && pwd)
-port_file="$state_dir/port"
 log="$state_dir/emulator.log"
+# shellcheck source=tools/emulator-lib.sh
+. "$here/emulator-lib.sh"
 
 # the emulator's default credentials (docs/CONTRACTS.md), or the marker values
 infraon_api_key=emulator-infraon-key infraon_username=emulator infraon_password=emulator-password
@@ -62,42 +63,12 @@ PY
   config_args=(--config "$emulator_config")
 fi
 
-PYTHONPATH="$top/tests/emulator" "$python" -m ncm_emulator \
-  --host 127.0.0.1 --port 0 --port-file "$port_file" ${config_args[@]+"${config_args[@]}"} >"$log" 2>&1 &
-pid=$!
-
-stop_emulator() {
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
-trap stop_emulator EXIT
+trap emulator_stop EXIT
 trap 'exit 143' INT TERM
+emulator_start "$python" "$top/tests/emulator" "$state_dir" ${config_args[@]+"${config_args[@]}"} || exit 1
 
-for _ in $(seq 1 300); do
-  [ -s "$port_file" ] && break
-  if ! kill -0 "$pid" 2>/dev/null; then
-    echo "with-emulator: the emulator exited before it was listening; its log ($log):" >&2
-    tail -n 40 "$log" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-if [ ! -s "$port_file" ]; then
-  echo "with-emulator: no port file after 30 s; the emulator's log ($log):" >&2
-  tail -n 40 "$log" >&2
-  exit 1
-fi
-
-port=$(cat "$port_file")
-url="http://127.0.0.1:$port"
-echo "emulator: $url (pid $pid, log $log)"
+url="http://127.0.0.1:$(cat "$state_dir/port")"
+echo "emulator: $url (pid $emulator_pid, log $log)"
 
 eval "$(EMULATOR_INFRAON_API_KEY=$infraon_api_key EMULATOR_SCC_ACCESS_CODE=$scc_access_code \
   EMULATOR_VOSS_USERNAME=$voss_username EMULATOR_VOSS_PASSWORD=$voss_password "$here/emulator-env.sh" "$url")"
@@ -125,11 +96,13 @@ secret_scan_dir: $state_dir/scan
 # emulator_source on PYTHONPATH, runs "python -m ncm_emulator".
 emulator_python: $(command -v "$python")
 emulator_source: $top/tests/emulator
+# ... started and stopped with the functions of this file (tools/emulator-lib.sh)
+emulator_lib: $here/emulator-lib.sh
 YAML
 
 set +e
 "$@"
 status=$?
 set -e
-stop_emulator
+emulator_stop
 exit "$status"

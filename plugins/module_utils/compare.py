@@ -173,6 +173,20 @@ def equal(field, desired, current):
     return desired == current
 
 
+def lookup_key(field, value):
+    """A hashable form of ``value`` shared by every value ``equal`` to it for ``field``, or None
+    when the kind has none: it files objects by their natural key, so that finding many among
+    many is not one scan per lookup (a None key means every object is a candidate)."""
+    if blank(value):
+        return None
+    if field.kind == "str":
+        return value if isinstance(value, str) else None
+    if field.kind in ("int", "bool"):
+        scalar = _scalar(value)
+        return scalar if isinstance(scalar, (int, float, str)) else None
+    return None
+
+
 def dict_changes(field, desired, current, exact=False):
     """The keys of ``desired`` whose values ``current`` does not match, with desired values.
 

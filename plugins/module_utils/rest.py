@@ -25,7 +25,7 @@ import time
 import traceback
 from urllib.parse import quote, quote_plus, urlsplit
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, validate
 
 try:
     import requests
@@ -349,7 +349,12 @@ def header_value(option, value):
 
 
 def checked_api(api):
-    """The ``api`` option's transport values, each checked; fails naming ``api.<key>``."""
+    """The ``api`` option's transport values and credentials, each checked; fails naming ``api.<key>``.
+
+    A blank username, password or access code given is refused here, whatever logs in with
+    it (HTTP Basic or a token login), before any request. ``api_key`` is checked as the header
+    it becomes (``header_value``).
+    """
     url = api.get("url")
     if url is None or not url.strip():
         raise errors.InputError("api.url is empty: give the service's base URL, such as https://host[:port].")
@@ -369,6 +374,8 @@ def checked_api(api):
         raise errors.InputError("api.timeout must be more than 0 seconds (got %s)." % api["timeout"])
     if api.get("retries") is not None and api["retries"] < 0:
         raise errors.InputError("api.retries must be 0 or more (got %s)." % api["retries"])
+    for key in ("username", "password", "access_code"):
+        validate.not_blank("api." + key, api.get(key))
     ca_path = api.get("ca_path")
     if ca_path and api.get("validate_certs", True) and not os.path.exists(ca_path):
         raise errors.InputError("api.ca_path %s does not exist." % ca_path)

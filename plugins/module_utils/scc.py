@@ -56,11 +56,8 @@ def connect(module):
     """The ``connect`` that ``runner.execute`` calls: access-code token login, else HTTP Basic."""
     api = module.params["api"]
     if api.get("access_code") is not None:
-        validate.not_blank("api.access_code", api["access_code"])
         login = access_code_login(api["access_code"].strip())
         return SccClient(rest.from_module(module, login=login, error_in_body=error_in_body))
-    for key in ("username", "password"):
-        validate.not_blank("api." + key, api[key])
     return SccClient(rest.from_module(module, basic_auth=(api["username"], api["password"]),
                                       error_in_body=error_in_body))
 

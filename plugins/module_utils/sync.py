@@ -119,12 +119,13 @@ def plan(resource, key, config, existing, state, update_secrets=False, in_scope=
     def key_of(obj):
         return resource.to_options(obj).get(key)
 
+    find = _finder(resource, key, existing, id_of)
     exact = state in ("replaced", "overridden")
     actions, listed = [], set()
     for item in config:
         desired = resource.desired(item)
         listed.add(desired[key])
-        current = compare.find_one(existing, {key: desired[key]}, resource.fields, id_of=id_of, view=resource.to_options)
+        current = find(desired[key])
         if state == "deleted":
             if current is not None:
                 actions.append(_delete(resource, key, current))
@@ -140,6 +141,28 @@ def plan(resource, key, config, existing, state, update_secrets=False, in_scope=
     if state == "overridden" or (state == "deleted" and not config):
         actions.extend(_delete(resource, key, obj) for obj in existing if in_scope(obj) and key_of(obj) not in listed)
     return actions
+
+
+def _finder(resource, key, existing, id_of):
+    """``find(value)``: the existing object whose ``key`` option equals ``value``, or None.
+
+    Each object is turned into options once and filed under ``compare.lookup_key``: 50 items
+    among 10,000 objects cost 10,000 conversions, not 500,000. Two matches fail as
+    ``compare.find_one`` says.
+    """
+    field = resource.fields[key]
+    pairs = [(resource.to_options(obj), obj) for obj in existing]
+    filed = {}
+    for pair in pairs:
+        filed.setdefault(compare.lookup_key(field, pair[0].get(key)), []).append(pair)
+
+    def find(value):
+        bucket = compare.lookup_key(field, value)
+        candidates = pairs if bucket is None else filed.get(bucket, []) + filed.get(None, [])
+        found = compare.find_one(candidates, {key: value}, resource.fields,
+                                 id_of=lambda pair: id_of(pair[1]), view=lambda pair: pair[0])
+        return found[1] if found else None
+    return find
 
 
 def _create(resource, key, desired, where):

@@ -18,7 +18,7 @@ __metaclass__ = type
 import copy
 from urllib.parse import quote, urlsplit
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, rest, validate, waiting
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, rest, waiting
 from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
 from ansible_collections.ncm.platforms.plugins.module_utils.resource import Resource
 
@@ -69,8 +69,6 @@ def error_in_body(data):
 def connect(module):
     """The ``connect`` that ``runner.execute`` calls: HTTP Basic with ``api.username``/``api.password``."""
     api = module.params["api"]
-    for key in ("username", "password"):
-        validate.not_blank("api." + key, api[key])
     client = rest.from_module(module, basic_auth=(api["username"], api["password"]), error_in_body=error_in_body)
     return VossClient(client)
 

@@ -148,8 +148,8 @@ def build_play(module, tasks, plan, work_dir):
         requests.append({"path": "seed", "method": "POST", "body": plan["seed"]})
     play_tasks = [{
         "name": "Reset the emulator and seed what the examples of %s name" % module,
-        "ansible.builtin.uri": {"url": "{{ emulator_url }}/_emulator/{{ item.path }}", "method": "{{ item.method }}",
-                                "body_format": "json", "body": "{{ item.body }}", "status_code": [200, 201]},
+        "emulator_admin": {"url": "{{ emulator_url }}/_emulator/{{ item.path }}", "method": "{{ item.method }}",
+                           "body": "{{ item.body }}", "status_code": [200, 201]},
         "loop": requests,
         "loop_control": {"label": "{{ item.method }} /_emulator/{{ item.path }}"},
     }]

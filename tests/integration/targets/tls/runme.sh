@@ -9,45 +9,25 @@ set -eu
 config=../../integration_config.yml
 python=$(sed -n 's/^emulator_python: *//p' "$config")
 source_dir=$(sed -n 's/^emulator_source: *//p' "$config")
+lib=$(sed -n 's/^emulator_lib: *//p' "$config")
 # the credentials of integration_config.yml (marker values, tests/integration/README.md), if not the defaults
 emulator_config=$(sed -n 's/^emulator_config: *//p' "$config")
-if [ -z "$python" ] || [ -z "$source_dir" ]; then
-    echo "$config has no emulator_python or emulator_source: run the integration tests through tools/with-emulator.sh" >&2
+if [ -z "$python" ] || [ -z "$source_dir" ] || [ -z "$lib" ]; then
+    echo "$config has no emulator_python, emulator_source or emulator_lib: run the integration tests through tools/with-emulator.sh" >&2
     exit 1
 fi
+# shellcheck source=tools/emulator-lib.sh
+. "$lib"
 
 work=$(mktemp -d)
-pid=
-stop_emulator() {
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        kill -TERM "$pid" 2>/dev/null || true
-        for _ in $(seq 1 50); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.1
-        done
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    if [ -n "$pid" ]; then
-        wait "$pid" 2>/dev/null || true
-    fi
+cleanup() {
+    emulator_stop
     rm -rf "$work"
 }
-trap stop_emulator EXIT
+trap cleanup EXIT
 trap 'exit 143' INT TERM
 
-PYTHONPATH="$source_dir" "$python" -m ncm_emulator ${emulator_config:+--config "$emulator_config"} --host 127.0.0.1 --port 0 \
-    --port-file "$work/port" --tls-dir "$work/tls" >"$work/emulator.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 300); do
-    [ -s "$work/port" ] && break
-    if ! kill -0 "$pid" 2>/dev/null; then
-        echo "the HTTPS emulator exited before it was listening; its log:" >&2
-        cat "$work/emulator.log" >&2
-        exit 1
-    fi
-    sleep 0.1
-done
-[ -s "$work/port" ] || { echo "the HTTPS emulator wrote no port file in 30 s" >&2; exit 1; }
+emulator_start "$python" "$source_dir" "$work" ${emulator_config:+--config "$emulator_config"} --tls-dir "$work/tls" || exit 1
 [ -s "$work/tls/ca.pem" ] || { echo "the HTTPS emulator wrote no CA file" >&2; exit 1; }
 
 # A CA that did not sign the emulator's certificate, for the wrong-CA case.

@@ -66,6 +66,16 @@ def test_the_api_option_sets_tls_timeout_and_retries():
 
 
 @responses.activate
+@pytest.mark.parametrize("api, option", [(dict(username=" ", password=PASSWORD), "api.username"),
+                                         (dict(username="jo", password=""), "api.password")])
+def test_a_blank_login_credential_fails_before_any_request(api, option):
+    with pytest.raises(errors.InputError) as info:
+        list_all(client(api_key=None, **api), POLICY.path)
+    assert info.value.message == "%s must not be empty or only spaces." % option
+    assert not responses.calls
+
+
+@responses.activate
 def test_debug_lines_go_to_module_debug_without_the_key():
     module = FakeModule(api_key=KEY)
     page(500, 1, [])

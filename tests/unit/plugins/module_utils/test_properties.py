@@ -229,6 +229,20 @@ def test_a_value_equals_itself(case):
 
 
 @PROPERTY
+@given(st.sampled_from([Field(kind) for kind in Field.KINDS if kind != "any"]), st.data())
+def test_equal_values_share_a_lookup_key_or_are_always_candidates(field, data):
+    """sync.plan looks a natural key up among the objects filed under ``lookup_key`` (and those
+    filed under None): a value the key equals must be there."""
+    wanted = data.draw(values_for(field).filter(lambda value: not compare.blank(value)))
+    # the forms a server may hold a scalar in: as text ("5", "true"), or a number for a text
+    other_forms = [st.just(str(wanted)), st.just(str(wanted).lower()), st.integers().map(str), st.integers()] \
+        if field.kind in ("str", "int", "bool") else []
+    held = data.draw(st.one_of([st.just(wanted), values_for(field)] + other_forms))
+    if compare.equal(field, wanted, held) and compare.lookup_key(field, wanted) is not None:
+        assert compare.lookup_key(field, held) in (compare.lookup_key(field, wanted), None)
+
+
+@PROPERTY
 @given(field_values([Field(kind) for kind in ("set", "list", "any", "dict")]))
 def test_a_value_of_every_other_kind_equals_itself(case):
     field, value = case

@@ -404,6 +404,9 @@ GOOD = dict(url="https://host.example:8443/prefix", timeout=30, retries=3, valid
     (dict(timeout=-5), "api.timeout must be more than 0 seconds (got -5)."),
     (dict(retries=-1), "api.retries must be 0 or more (got -1)."),
     (dict(ca_path="/nonexistent/ca.pem"), "api.ca_path /nonexistent/ca.pem does not exist."),
+    (dict(username=""), "api.username must not be empty or only spaces."),
+    (dict(username="jo", password=" \t"), "api.password must not be empty or only spaces."),
+    (dict(access_code="  "), "api.access_code must not be empty or only spaces."),
 ])
 def test_bad_api_values_fail_naming_the_key(change, message):
     with pytest.raises(errors.InputError) as info:

@@ -262,6 +262,22 @@ def test_two_existing_objects_with_a_listed_key_fail_naming_them():
     assert info.value.details["ids"] == ["1", "9"]
 
 
+def test_many_items_among_many_objects_convert_each_object_once():
+    existing = [dict(EXISTING[1], id=str(n), policyid="P%d" % n) for n in range(1000)]
+    config = [{"policyid": "P%d" % (n * 20), "name": "b"} for n in range(50)] + [{"policyid": "NEW", "organization": "acme"}]
+    with mock.patch.object(POLICY_KIND, "to_options", wraps=POLICY_KIND.to_options) as to_options:
+        assert planned("merged", config, existing=existing) == [("create", "NEW", ["organization", "policyid"])]
+    # one per object, and one per listed object for its comparison; a scan per item made 51,050
+    assert to_options.call_count == 1000 + 50
+
+
+def test_a_key_held_in_another_form_is_still_found():
+    kind = Resource("port", {"number": Field("int", required=True), "name": Field()}, read_only=("id",))
+    existing = [{"id": "1", "number": "80", "name": "http"}, {"id": "2", "number": None}, {"id": "3", "number": 443}]
+    actions = sync.plan(kind, "number", [{"number": 80, "name": "web"}, {"number": "443"}], existing, "merged")
+    assert [(action.kind, action.current["id"]) for action in actions] == [("update", "1")]
+
+
 @pytest.mark.parametrize("config, message", [
     ([{"policyid": "A"}, {"policyid": "A"}], "config: policyid 'A' is listed twice"),
     ([{"name": "x"}], "policyid is required in every config item (item 1)."),
