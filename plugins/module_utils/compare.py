@@ -164,6 +164,8 @@ def equal(field, desired, current):
         return same_instant(desired, current)
     if kind in ("int", "bool"):
         return _scalar(desired) == _scalar(current)
+    if kind in ("set", "list") and not isinstance(current, list):  # a server's scalar where a list is declared
+        return False
     if kind == "set":
         return set(_hashable(item) for item in desired) == set(_hashable(item) for item in current)
     if kind == "list":

@@ -67,6 +67,12 @@ def test_lists_as_sets(desired, current, same):
     assert compare.equal(Field("set"), desired, current) is same
 
 
+@pytest.mark.parametrize("kind", ["set", "list", "any"])
+@pytest.mark.parametrize("current", ["a", 7, True, {"a": 1}])
+def test_a_list_held_as_a_scalar_or_a_dict_is_a_change_not_a_crash(kind, current):
+    assert compare.equal(Field(kind), ["a"], current) is False
+
+
 def test_ordered_list_cares_about_order():
     assert not compare.equal(Field("list"), ["a", "b"], ["b", "a"])
     assert compare.equal(Field("list"), ["a", 1], ["a", "1"])
