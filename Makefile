@@ -89,10 +89,8 @@ test:
 		"4a unit tests (2.19, emulator)" "$(MAKE) units BUILD=$(LANE)/a" \
 		"4b unit tests (2.20, 2.21)" "$(MAKE) units-2.20 BUILD=$(LANE)/b; $(MAKE) units-2.21 BUILD=$(LANE)/b"
 	@$(SIDE_BY_SIDE) \
-		"5a integration (2.19, first half)" "$(MAKE) integration-2.19 BUILD=$(LANE)/a INTEGRATION_ARGS='$(INTEGRATION_FIRST_HALF)'" \
-		"5b integration (2.19, second half)" "$(MAKE) integration-2.19 BUILD=$(LANE)/b INTEGRATION_ARGS='$(INTEGRATION_SECOND_HALF)'" \
-		"5c integration (2.21, first half)" "$(MAKE) integration-2.21 BUILD=$(LANE)/c INTEGRATION_ARGS='$(INTEGRATION_FIRST_HALF)'" \
-		"5d integration (2.21, second half)" "$(MAKE) integration-2.21 BUILD=$(LANE)/d INTEGRATION_ARGS='$(INTEGRATION_SECOND_HALF)'"
+		"5a integration (2.19)" "$(MAKE) integration-2.19 BUILD=$(LANE)/a" \
+		"5b integration (2.21)" "$(MAKE) integration-2.21 BUILD=$(LANE)/b"
 	@$(SIDE_BY_SIDE) \
 		"6a bench short, molecule" "$(MAKE) bench-short BUILD=$(LANE)/a; $(MAKE) molecule BUILD=$(LANE)/a" \
 		"6b importer, EE, docs, changelog, AWX-style run" "$(MAKE) importer BUILD=$(LANE)/b; $(MAKE) ee BUILD=$(LANE)/b; \
@@ -183,12 +181,6 @@ units-2.20 units-2.21: units-%: venv-% tree
 
 INTEGRATION_ONLY_2.19 := faults tls
 INTEGRATION_ONLY_2.21 := concurrency
-# make test runs each version's targets in two halves at once, four lanes on two cores: about
-# a third of a target's time is spent waiting (push jobs, transactions, timeouts, Retry-After),
-# which the other lanes fill. The first half is named; the second is every other target.
-INTEGRATION_FIRST_HALF := faults concurrency hcs_admin_user nccm_account_audit nccm_configuration_policy \
-	hcs_admin_user_info cmc_push_job_info nccm_account_audit_purge
-INTEGRATION_SECOND_HALF := $(addprefix --exclude ,$(INTEGRATION_FIRST_HALF))
 
 integration: integration-2.19 integration-2.21
 
