@@ -5,7 +5,7 @@
 
 ansible-test bootstraps pip into every venv it creates by running a cached script,
 ``~/.ansible/test/cache/get_pip_<X_Y>.py``, and downloads that script from a host that
-is not reachable from here. ``tools/ansible-test-cache.sh`` copies this file to that name,
+is not reachable from here. noxfile.py (_ansible_test_home) copies this file to that name,
 next to the pip wheel of the same version fetched from PyPI with ``pip download``.
 
 Run by ansible-test as ``get_pip_<X_Y>.py [pip options] pip==X.Y --no-setuptools --no-wheel``:
@@ -30,7 +30,7 @@ def find_wheel():
     wheels = sorted(glob.glob(os.path.join(here, 'pip-%s-*.whl' % version)))
 
     if not wheels:
-        sys.stderr.write('%s: no pip %s wheel next to it in %s; run "make ansible-test-cache"\n' % (name, version, here))
+        sys.stderr.write('%s: no pip %s wheel next to it in %s; run the nox session again\n' % (name, version, here))
         sys.exit(1)
 
     return wheels[0]

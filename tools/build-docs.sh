@@ -4,7 +4,7 @@
 #
 #   tools/build-docs.sh VENV TREE OUT
 #     VENV  the docs venv (tools/requirements/docs.txt: antsibull-docs, Sphinx, the theme)
-#     TREE  the collection tree .../ansible_collections/ncm/platforms (make tree)
+#     TREE  the collection tree .../ansible_collections/ncm/platforms (nox -s docs makes it)
 #     OUT   where the HTML site goes (replaced whole), e.g. docs/build
 #
 # 1. `antsibull-docs sphinx-init --use-current` writes a Sphinx project into a temp folder;

@@ -14,26 +14,19 @@
 #    release --version <galaxy.yml version>` + generate in that copy, so the pending fragments
 #    render too; the checkout's fragments and changelog.yaml are not touched.
 #
-#   tools/check-changelog.sh VENV [REPO] [--write-changelog]
-#     VENV   a venv with antsibull-changelog and ansible-core (.venv)
-#     REPO   the git checkout (default: the one this script is in)
+#   tools/check-changelog.sh VENV REPO COPY [--write-changelog]   (nox -s changelog [-- --write-changelog])
+#     VENV   a venv with antsibull-changelog and ansible-core
+#     REPO   the git checkout
+#     COPY   a throw-away copy of the collection, .../ansible_collections/ncm/platforms
 #     --write-changelog  copy the preview CHANGELOG.rst into REPO/CHANGELOG.rst
 set -euo pipefail
 
-usage='usage: tools/check-changelog.sh VENV [REPO] [--write-changelog]'
-venv=${1:?$usage}
-shift
-repo=$(cd "$(dirname "$0")/.." && pwd)
+usage='usage: tools/check-changelog.sh VENV REPO COPY [--write-changelog]'
+venv=$(cd "${1:?$usage}" && pwd)
+repo=$(cd "${2:?$usage}" && pwd)
+copy=$(cd "${3:?$usage}" && pwd)
 write=false
-for arg in "$@"; do
-  case $arg in
-    --write-changelog) write=true ;;
-    -*) echo "$usage" >&2; exit 2 ;;
-    *) repo=$(cd "$arg" && pwd) ;;
-  esac
-done
-venv=$(cd "$venv" && pwd)
-here=$(cd "$(dirname "$0")" && pwd)
+[ "${4:-}" = --write-changelog ] && write=true
 export PATH="$venv/bin:$PATH"
 export ANSIBLE_NOCOLOR=1 ANSIBLE_DEPRECATION_WARNINGS=false
 git=(git -C "$repo")
@@ -85,12 +78,11 @@ else
   echo "check-changelog: nothing under plugins/ or roles/ changed since then"
 fi
 
-# ---- 2 and 3. lint and build, in a throw-away copy laid out as ansible_collections/ncm/platforms
+# ---- 2 and 3. lint and build, in COPY (a throw-away copy: ansible_collections/ncm/platforms)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$venv/bin/python" "$here/build_collection_tree.py" "$repo" "$work" >/dev/null
-copy="$work/ansible_collections/ncm/platforms"
-export ANSIBLE_COLLECTIONS_PATH="$work"
+export ANSIBLE_COLLECTIONS_PATH
+ANSIBLE_COLLECTIONS_PATH=$(cd "$copy/../../.." && pwd)
 cd "$copy"
 
 antsibull-changelog lint
@@ -126,6 +118,6 @@ if [ "$write" = true ]; then
   cp CHANGELOG.rst "$repo/CHANGELOG.rst"
   echo "check-changelog: wrote $repo/CHANGELOG.rst (the preview of release $version)"
 elif [ -f "$repo/CHANGELOG.rst" ] && ! cmp -s CHANGELOG.rst "$repo/CHANGELOG.rst"; then
-  echo "check-changelog: note: the committed CHANGELOG.rst differs from the preview of release $version (refresh: tools/check-changelog.sh VENV --write-changelog)"
+  echo "check-changelog: note: the committed CHANGELOG.rst differs from the preview of release $version (refresh: make changelog ARGS=--write-changelog)"
 fi
 echo "check-changelog: passed"

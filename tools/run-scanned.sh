@@ -2,7 +2,7 @@
 # Run COMMAND with its whole output in LOG, then scan LOG (and the secret_scan_dir named in
 # TREE/tests/integration/integration_config.yml) for the secrets of the tests with
 # tools/scan-secrets.py (issue 14, "Secrets everywhere"). Used under tools/with-emulator.sh
-# (NCM_SECRET_MARKERS set) by `make integration-*` and tools/run-molecule.sh.
+# (NCM_SECRET_MARKERS set) by the integration sessions (noxfile.py) and tools/run-molecule.sh.
 #
 #   tools/run-scanned.sh PYTHON TREE LOG -- COMMAND [ARG...]
 #

@@ -70,8 +70,9 @@ emulator_start "$python" "$top/tests/emulator" "$state_dir" ${config_args[@]+"${
 url="http://127.0.0.1:$(cat "$state_dir/port")"
 echo "emulator: $url (pid $emulator_pid, log $log)"
 
-eval "$(EMULATOR_INFRAON_API_KEY=$infraon_api_key EMULATOR_SCC_ACCESS_CODE=$scc_access_code \
-  EMULATOR_VOSS_USERNAME=$voss_username EMULATOR_VOSS_PASSWORD=$voss_password "$here/emulator-env.sh" "$url")"
+# the modules' environment fallbacks (and the tests') point at it
+export EMULATOR_URL=$url INFRAON_URL=$url INFRAON_API_KEY=$infraon_api_key SCC_URL=$url \
+  SCC_ACCESS_CODE=$scc_access_code VOSS_URL=$url VOSS_USERNAME=$voss_username VOSS_PASSWORD=$voss_password
 
 mkdir -p "$tree/tests/integration" "$state_dir/scan"
 cat > "$tree/tests/integration/integration_config.yml" <<YAML

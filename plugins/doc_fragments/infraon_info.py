@@ -25,13 +25,13 @@ options:
     type: bool
   page_size:
     description:
-      - Objects asked for per page. The server may answer fewer; the module still reads to the end.
+      - Objects asked for per page (at most 10000). The server may answer fewer; the module still reads to the end.
     type: int
     default: 500
   limit:
     description:
       - Return at most this many objects (after filtering), and stop reading pages then.
-      - At least 1.
+      - At least 1, at most 1000000.
     type: int
   filters:
     description:

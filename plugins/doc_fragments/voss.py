@@ -15,6 +15,8 @@ options:
       - How to reach and authenticate to the VOSS-4-UC API.
       - Every key can also be set for a whole play with C(module_defaults) and the
         C(group/ncm.platforms.voss) action group.
+      - Credentials given in the task win over the environment as a whole (see the notes); when
+        the task gives any of O(api.username) and O(api.password), none of them is taken from the environment.
     type: dict
     suboptions:
       url:
@@ -22,6 +24,8 @@ options:
           - Base URL of the VOSS-4-UC platform, C(scheme://host[:port]) with an optional path prefix.
           - It must start with C(https://) or C(http://), name a host, and carry no spaces, query
             string or fragment; anything else fails before any request.
+          - It must not end in C(/api), the API's own path prefix, which the module appends itself
+            (that fails before any request); a reverse proxy's own path prefix, such as C(/nccm), stays.
           - The module appends the documented paths (C(/api/relation/...)).
           - If not set, the value of the E(VOSS_URL) environment variable is used.
         type: str
@@ -29,15 +33,15 @@ options:
       username:
         description:
           - User for HTTP Basic authentication, for example C(hcsadmin@sys.hcs).
+          - Required, in the task or (with the password) in the environment.
           - If not set, the value of the E(VOSS_USERNAME) environment variable is used.
         type: str
-        required: true
       password:
         description:
           - Password for HTTP Basic authentication.
+          - Required, in the task or (with the password) in the environment.
           - If not set, the value of the E(VOSS_PASSWORD) environment variable is used.
         type: str
-        required: true
       validate_certs:
         description:
           - Whether to verify the server's TLS certificate.
@@ -54,13 +58,13 @@ options:
         type: path
       timeout:
         description:
-          - Seconds to wait for each HTTP answer; more than 0.
+          - Seconds to wait for each HTTP answer; more than 0 and at most 3600 (a finite number).
           - If not set, the value of the E(VOSS_TIMEOUT) environment variable is used.
         type: int
         default: 30
       retries:
         description:
-          - How many times (0 or more) a request is retried after a transient fault (connection error,
+          - How many times (0 or more, at most 10) a request is retried after a transient fault (connection error,
             HTTP 429, 502, 503 or 504), with capped exponential backoff.
           - A POST is retried only when it never reached the server.
         type: int

@@ -1,17 +1,30 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, ncm.platforms contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The ``api`` option of each platform, built from one table (see DESIGN.md).
+"""The ``api`` option of each platform, built from one table (see DESIGN.md), and its values checked.
 
 The doc fragments in ``plugins/doc_fragments`` document exactly these keys; a unit test
-holds the two together.
+holds the two together. ``resolve`` is the one place a platform's ``connect`` gets its
+settings from: the credentials the task gives win over the environment's as a whole (never
+mixed across sources), an empty environment value counts as unset, and every value is
+checked (``checked_api``; a ``url`` that ends in the API's own prefix too) before any request.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.module_utils.basic import env_fallback
+import os
+import re
+from urllib.parse import urlsplit
+
+from ansible.module_utils.basic import AnsibleFallbackNotFound
+
+from ansible_collections.ncm.platforms.plugins.module_utils import errors, validate
+
+# The keys a task logs in with; they are taken as a whole from the task, else from the environment.
+CREDENTIALS = ("api_key", "access_code", "username", "password")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 # key -> (argument spec without fallback, environment variable suffix or None)
 KEYS = {
@@ -26,26 +39,40 @@ KEYS = {
     "retries": (dict(type="int", default=3), None),
 }
 
-# platform -> environment prefix, keys, keys without an environment fallback, keys that are
-# required (beyond url), and the rules between keys
+# platform -> environment prefix, keys, the ways to log in (each a set of credential keys
+# given together, the first one preferred), and the API's own path prefix, which the modules
+# append to the url themselves
 PLATFORMS = {
     "infraon": dict(
         env="INFRAON",
         keys=("url", "api_key", "username", "password", "validate_certs", "ca_path", "timeout", "retries"),
-        no_env=("username", "password"),
-        rules=dict(required_one_of=[["api_key", "username"]], required_together=[["username", "password"]])),
+        logins=(("api_key",), ("username", "password")),
+        prefix="/ux"),
     "scc": dict(
         env="SCC",
         keys=("url", "access_code", "username", "password", "validate_certs", "ca_path", "timeout", "retries"),
-        no_env=(),
-        rules=dict(required_one_of=[["access_code", "username"]], required_together=[["username", "password"]])),
+        logins=(("access_code",), ("username", "password")),
+        prefix="/api"),
     "voss": dict(
         env="VOSS",
         keys=("url", "username", "password", "validate_certs", "ca_path", "timeout", "retries"),
-        no_env=(),
-        required=("username", "password"),
-        rules={}),
+        logins=(("username", "password"),),
+        prefix="/api"),
 }
+
+
+def env_name(platform, key):
+    """The environment variable of ``key`` of ``platform``'s ``api`` option, or None."""
+    suffix = KEYS[key][1]
+    return "%s_%s" % (PLATFORMS[platform]["env"], suffix) if suffix else None
+
+
+def env_value(name):
+    """The fallback of an ``api`` key: the variable ``name``; empty or only spaces counts as unset."""
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        raise AnsibleFallbackNotFound
+    return value
 
 
 def api_option(platform):
@@ -55,14 +82,10 @@ def api_option(platform):
     for key in table["keys"]:
         spec, env_suffix = KEYS[key]
         spec = dict(spec)
-        if key in table.get("required", ()):
-            spec["required"] = True
-        if env_suffix and key not in table["no_env"]:
-            spec["fallback"] = (env_fallback, ["%s_%s" % (table["env"], env_suffix)])
+        if env_suffix and key not in CREDENTIALS:  # credentials: resolve() reads the environment
+            spec["fallback"] = (env_value, [env_name(platform, key)])
         options[key] = spec
-    option = dict(type="dict", apply_defaults=True, options=options)
-    option.update(table["rules"])
-    return option
+    return dict(type="dict", apply_defaults=True, options=options)
 
 
 def argument_spec(platform, **module_options):
@@ -70,3 +93,111 @@ def argument_spec(platform, **module_options):
     spec = {"api": api_option(platform)}
     spec.update(module_options)
     return spec
+
+
+def credentials(platform, api, environ=None):
+    """``(credentials, source)``: the credential keys the task gives, as a whole, else those of
+    the environment (an empty value counts as unset); never a mix of the two."""
+    environ = os.environ if environ is None else environ
+    keys = [key for key in PLATFORMS[platform]["keys"] if key in CREDENTIALS]
+    given = dict((key, api[key]) for key in keys if api.get(key) is not None)
+    if given:
+        return given, "task"
+    found = dict((key, environ.get(env_name(platform, key))) for key in keys)
+    return dict((key, value) for key, value in found.items() if value and value.strip()), "environment"
+
+
+def _logins_text(platform, name):
+    return ", or ".join(" and ".join(name(key) for key in login) for login in PLATFORMS[platform]["logins"])
+
+
+def check_logins(platform, given, source):
+    """Fail unless ``given`` holds one whole way to log in, and no part of another, naming the keys."""
+    for login in PLATFORMS[platform]["logins"]:
+        missing = [key for key in login if key not in given]
+        if given.keys() & set(login) and missing:
+            raise errors.InputError(
+                "api.%s is given without %s (in the %s): the credentials are taken as a whole from the task, "
+                "else from the environment, never mixed." % (
+                    " and api.".join(key for key in login if key in given),
+                    " and ".join("api." + key for key in missing), source))
+    if not any(all(key in given for key in login) for login in PLATFORMS[platform]["logins"]):
+        raise errors.InputError("api: no credentials: give %s in the task, or set %s in the environment." % (
+            _logins_text(platform, lambda key: "api." + key), _logins_text(platform, lambda key: env_name(platform, key))))
+
+
+def check_prefix(platform, url):
+    """Fail when ``url`` ends in the API's own path prefix, which the module appends itself."""
+    prefix = PLATFORMS[platform]["prefix"]
+    path = urlsplit(url).path.rstrip("/")
+    if path.lower().endswith(prefix):
+        base = url.rstrip("/")[:-len(prefix)]
+        raise errors.InputError(
+            "api.url %s ends in %s, the API's own path prefix, which the module appends itself (it would request "
+            "%s%s/...): give the service's base URL, %s (a reverse proxy's own path prefix stays)." % (
+                url, prefix, url.rstrip("/"), prefix, base))
+
+
+def resolve(platform, module):
+    """``module``'s ``api`` option with its credentials chosen (``credentials``) and every value
+    checked, before any request; stored back in ``module.params`` and returned. A secret taken
+    from the environment becomes a no_log value of the module."""
+    api = dict(module.params["api"])
+    given, source = credentials(platform, api)
+    check_logins(platform, given, source)
+    for key in PLATFORMS[platform]["keys"]:
+        if key in CREDENTIALS:
+            api[key] = given.get(key)
+            if source == "environment" and key in given and KEYS[key][0].get("no_log"):
+                module.no_log_values.add(given[key])
+    checked_api(api)
+    check_prefix(platform, api["url"])
+    module.params["api"] = api
+    return api
+
+
+def header_value(option, value):
+    """A header value from an option: surrounding spaces and line ends stripped (a vault
+    ``encrypt_string`` value often ends in a newline); empty or with a control character
+    inside, it fails naming ``option``, never quoting the value."""
+    text = str(value).strip()
+    if not text:
+        raise errors.InputError("%s is empty or only spaces." % option)
+    if _CONTROL.search(text):
+        raise errors.InputError("%s contains a line break or another control character; "
+                                "a header value cannot carry one." % option)
+    return text
+
+
+def checked_api(api):
+    """The ``api`` option's transport values and credentials, each checked; fails naming ``api.<key>``.
+
+    A blank username, password or access code given is refused here, whatever logs in with
+    it (HTTP Basic or a token login), before any request. ``api_key`` is checked as the header
+    it becomes (``header_value``).
+    """
+    url = api.get("url")
+    if url is None or not url.strip():
+        raise errors.InputError("api.url is empty: give the service's base URL, such as https://host[:port].")
+    if url != url.strip() or " " in url:
+        raise errors.InputError("api.url %r contains spaces; give it without any." % url)
+    try:
+        parts = urlsplit(url)
+        has_port_zero = parts.port == 0
+    except ValueError as exc:
+        raise errors.InputError("api.url %r is not a valid URL: %s." % (url, exc))
+    if parts.scheme not in ("http", "https") or not parts.hostname or has_port_zero:
+        raise errors.InputError("api.url %r must start with https:// or http:// and name a host." % url)
+    if parts.query or parts.fragment:
+        raise errors.InputError("api.url %r must not carry a query string or fragment: "
+                                "only scheme://host[:port] and an optional path prefix." % url)
+    if api.get("timeout") is not None and api["timeout"] <= 0:
+        raise errors.InputError("api.timeout must be more than 0 seconds (got %s)." % api["timeout"])
+    if api.get("retries") is not None and api["retries"] < 0:
+        raise errors.InputError("api.retries must be 0 or more (got %s)." % api["retries"])
+    for key in ("username", "password", "access_code"):
+        validate.not_blank("api." + key, api.get(key))
+    ca_path = api.get("ca_path")
+    if ca_path and api.get("validate_certs", True) and not os.path.exists(ca_path):
+        raise errors.InputError("api.ca_path %s does not exist." % ca_path)
+    return api

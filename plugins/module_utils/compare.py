@@ -28,6 +28,7 @@ _UTC = datetime.timezone.utc
 # ASCII digits only (Python's \d alone also takes other scripts' digits, such as U+FF12).
 _DATETIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$", re.ASCII)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
 _NOT_WORD = re.compile(r"[^a-z0-9]")
 
@@ -92,6 +93,14 @@ def parse_datetime(value):
     except ValueError as exc:
         raise ValueError("%r is not a valid date-time: %s" % (value, exc))
     return _in_utc(value, moment), len(fraction or "")
+
+
+def parse_moment(value):
+    """``parse_datetime``, also taking an ISO 8601 date alone (``2026-01-01``) as its midnight UTC."""
+    text = str(value).strip()
+    if _DATE.match(text):
+        text += "T00:00:00Z"
+    return parse_datetime(text)
 
 
 def _in_utc(value, moment):
@@ -296,22 +305,51 @@ def matches(item, criteria, fields=None):
     return all(equal(fields.get(name) or ANY, value, item.get(name)) for name, value in criteria.items())
 
 
+def near_misses(items, criteria, fields=None):
+    """The items that hold every set value of ``criteria`` but something where it leaves a
+    value unset (None): ``[(item, [names of those fields])]``. An unset value matches only a
+    blank one, so these are what a person may have meant."""
+    given = dict((name, value) for name, value in criteria.items() if value is not None)
+    unset = sorted(name for name, value in criteria.items() if value is None)
+    if not given or not unset:
+        return []
+    found = []
+    for item in items:
+        held = [name for name in unset if not blank(item.get(name))]
+        if held and matches(item, given, fields):
+            found.append((item, held))
+    return found
+
+
 def describe(criteria):
     """``a='x', b='y'``: criteria as a person reads them, in name order."""
     return ", ".join("%s=%r" % (name, criteria[name]) for name in sorted(criteria))
 
 
-def find_one(items, criteria, fields=None, where="", id_of=lambda item: item.get("id"), view=None):
+def find_one(items, criteria, fields=None, where="", id_of=lambda item: item.get("id"), view=None,
+             kind="objects", pick="set id to pick one"):
     """The one item of ``items`` matching ``criteria``, or None.
 
     ``view`` turns an item into the option-keyed form the criteria use (identity by
-    default). More than one match raises ``errors.AmbiguousMatch`` listing their ids.
+    default). More than one match raises ``errors.AmbiguousMatch`` naming the ``kind`` of
+    object (plural), listing their ids, and saying how to choose (``pick``).
     """
     found = [item for item in items if matches(view(item) if view else item, criteria, fields)]
     if len(found) > 1:
         ids = [id_of(item) for item in found]
         raise errors.AmbiguousMatch(
-            "%d objects%s match %s (ids: %s); set id to pick one"
-            % (len(found), " at " + where if where else "", describe(criteria), ", ".join(str(i) for i in ids)),
-            ids=ids)
+            "%d %s%s match %s (ids: %s); %s"
+            % (len(found), kind, " at " + where if where else "", describe(criteria), ", ".join(str(i) for i in ids),
+               pick), ids=ids)
     return found[0] if found else None
+
+
+def with_article(noun):
+    """``noun`` after its indefinite article: ``an audit record``, ``a configuration policy``."""
+    return ("an " if str(noun)[:1].lower() in "aeiou" else "a ") + str(noun)
+
+
+def plural(noun):
+    """The plural of a kind's noun: ``audit records``, ``configuration policies``."""
+    noun = str(noun)
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"

@@ -14,7 +14,7 @@ __metaclass__ = type
 
 from urllib.parse import quote
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, rest
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, compare, errors, rest
 from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
 from ansible_collections.ncm.platforms.plugins.module_utils.resource import Resource
 
@@ -151,12 +151,21 @@ class InfraonClient(object):
             "GET %s page %d answered neither a JSON array nor a page envelope with results"
             % (path, page), method="GET", path=path)
 
-    def find(self, resource, criteria):
+    def find(self, resource, criteria, near=None):
         """The one object of ``resource`` matching ``criteria``, or None (reads the whole list).
 
-        More than one match raises ``errors.AmbiguousMatch`` with their ids.
+        More than one match raises ``errors.AmbiguousMatch`` with their ids. When nothing
+        matches, the list ``near`` (if given) receives ``compare.near_misses``: the objects
+        that hold the set values but something where ``criteria`` leaves a value unset.
         """
-        return compare.find_one(self.iter_all(resource.path), criteria, resource.fields, where=resource.path)
+        if near is None:
+            return compare.find_one(self.iter_all(resource.path), criteria, resource.fields, where=resource.path,
+                                    kind=compare.plural(resource.noun))
+        items = list(self.iter_all(resource.path))
+        found = compare.find_one(items, criteria, resource.fields, where=resource.path, kind=compare.plural(resource.noun))
+        if found is None:
+            near.extend(compare.near_misses(items, criteria, resource.fields))
+        return found
 
     # --- objects -------------------------------------------------------------------
     @staticmethod
@@ -251,10 +260,29 @@ class InfraonObject(object):
         self.object_id = object_id
         self.criteria = criteria or {}
         self.present = present
+        self.warnings = []
+
+    def _near_warning(self, near):
+        """Nothing matches, but ``near`` (``compare.near_misses``) hold the set identity values."""
+        unset = [name for name, value in self.criteria.items() if value is None]
+        given = [name for name, value in self.criteria.items() if value is not None]
+        outcome = "state=present creates a new one" if self.present else "state=absent deletes nothing"
+        return ("No %s matches the identity (%s) with %s unset, so %s; these records hold the same %s but "
+                "differ in: %s. To update one, give its id or those options; to find records by fewer "
+                "fields, narrow identity." % (
+                    self.resource.noun, ", ".join(self.criteria), ", ".join(unset), outcome, ", ".join(given),
+                    ", ".join("id %s (%s)" % (item.get("id"), ", ".join(held)) for item, held in near[:10])
+                    + (" and %d more" % (len(near) - 10) if len(near) > 10 else "")))
 
     def find(self):
         if self.object_id is None:
-            return self.client.find(self.resource, self.criteria)
+            if not any(value is None for value in self.criteria.values()):
+                return self.client.find(self.resource, self.criteria)
+            near = []
+            found = self.client.find(self.resource, self.criteria, near=near)
+            if near:
+                self.warnings.append(self._near_warning(near))
+            return found
         found = self.client.get(self.resource.path, self.object_id)
         if found is None:
             if self.present:
@@ -307,9 +335,9 @@ def target(client, resource, params, criteria):
 
 def connect(module):
     """The ``connect`` that ``runner.execute`` calls: API key header, or token login."""
-    api = module.params["api"]
+    api = api_spec.resolve("infraon", module)
     if api.get("api_key") is not None:
-        key = rest.header_value("api.api_key", api["api_key"])
+        key = api_spec.header_value("api.api_key", api["api_key"])
         return InfraonClient(rest.from_module(module, headers={"Authorization": key}, error_in_body=error_in_body))
     login = token_login(api["username"], api["password"])
     return InfraonClient(rest.from_module(module, login=login, error_in_body=error_in_body))

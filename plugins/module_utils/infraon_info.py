@@ -12,7 +12,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import sys
 from itertools import islice
 
 from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, infraon, validate
@@ -42,17 +41,15 @@ def check(params, resource):
     validate.datetimes(params, ("created_after", "created_before"))
     if params.get("id") is not None:
         validate.not_blank("id", params["id"])
-    for name in ("page_size", "limit"):
+    for name in ("page_size", "limit"):  # their maximum: validate.MAXIMUM, checked by the runner
         validate.at_least(name, params.get(name), 1)
-        if params.get(name) is not None and params[name] > sys.maxsize:
-            raise errors.InputError("%s must be at most %d (got %s)." % (name, sys.maxsize, params[name]))
     filters = set(params.get("filters") or {})
     known = set(resource.fields) | set(path[0] for path in resource.read_only)
     unknown = sorted(filters - known)
     if unknown:
-        raise errors.InputError("filters: %s %s no field of a %s; known fields: %s."
+        raise errors.InputError("filters: %s %s no field of %s; known fields: %s."
                                 % (", ".join(unknown), "is" if len(unknown) == 1 else "are",
-                                   resource.noun, ", ".join(sorted(known))))
+                                   compare.with_article(resource.noun), ", ".join(sorted(known))))
     secret = sorted(filters & set(resource.secrets))
     if secret:
         raise errors.InputError("filters: %s cannot be filtered on (a secret)." % ", ".join(secret))

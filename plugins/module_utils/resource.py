@@ -159,8 +159,16 @@ class Resource(object):
 
     def predicted(self, desired):
         """What the server will hold after a create: the documented defaults, then the body."""
-        defaults = dict((name, field.default) for name, field in self.fields.items() if field.default is not None)
-        return self.to_api(compare.merge(defaults, compare.set_options(self.fields, desired)))
+        return self.to_api(compare.merge(self.defaults(), compare.set_options(self.fields, desired)))
+
+    def defaults(self):
+        """The documented defaults a create fills in, those of typed suboptions too."""
+        defaults = {}
+        for name, field in self.fields.items():
+            subs = dict((key, sub.default) for key, sub in field.fields.items() if sub.default is not None)
+            if field.default is not None or subs:
+                defaults[name] = compare.merge(field.default or {}, subs) if subs else copy.deepcopy(field.default)
+        return defaults
 
     def predicted_update(self, current, desired):
         """What the server will hold after an update: ``current`` with the desired options laid over it."""
@@ -237,14 +245,17 @@ class Resource(object):
         return compare.change_diff(self.fields, changes, self.to_options(current))
 
     def shown(self, api_obj):
-        """The option-keyed view of an object without its secrets (a diff side); a dict
-        option with typed suboptions shows those only (not the read-only keys beside them)."""
+        """The option-keyed view of an object without its secrets (``before``, ``after``,
+        ``gathered``, a diff side): every option of the table, null where the object holds
+        none, so that a predicted object and one read back have the same keys; a dict option
+        with typed suboptions shows each of those (not the read-only keys beside them)."""
+        held = self.to_options(api_obj)
         view = {}
-        for name, value in self.to_options(api_obj).items():
-            field = self.fields[name]
+        for name, field in self.fields.items():
             if field.secret:
                 continue
+            value = held.get(name)
             if field.fields and isinstance(value, dict):
-                value = dict((key, sub) for key, sub in value.items() if key in field.fields)
+                value = dict((key, value.get(key)) for key in field.fields)
             view[name] = value
         return compare.masked(self.fields, view)

@@ -16,16 +16,15 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import base64
+import contextlib
 import email.utils
 import json as jsonlib
-import os
 import random
-import re
 import time
 import traceback
 from urllib.parse import quote, quote_plus, urlsplit
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, validate
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors
 
 try:
     import requests
@@ -45,7 +44,6 @@ MAY_HAVE_BEEN_MADE = ". The request reached the server, so the change may have b
 IDEMPOTENT_METHODS = frozenset(("GET", "HEAD", "OPTIONS", "PUT", "DELETE"))
 READ_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
 MAX_RETRY_AFTER = 120.0
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class Response(object):
@@ -119,7 +117,7 @@ class RestClient(object):
 
     def __init__(self, base_url, timeout=30, retries=3, validate_certs=True, ca_path=None,
                  headers=None, basic_auth=None, secrets=(), error_in_body=None, log=None, login=None,
-                 backoff=0.5, max_backoff=30.0, sleep=time.sleep, jitter=random.random):
+                 backoff=0.5, max_backoff=30.0, sleep=time.sleep, jitter=random.random, clock=time.monotonic):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.retries = retries
@@ -132,6 +130,8 @@ class RestClient(object):
         self.backoff = backoff
         self.max_backoff = max_backoff
         self.sleep = sleep
+        self.clock = clock
+        self.deadline = None  # a wait's deadline (a ``clock()`` time): no retry sleeps past it
         self.jitter = jitter
         self._secrets = set()
         self.session = requests.Session()
@@ -216,26 +216,50 @@ class RestClient(object):
                 answer = self.session.request(method, self.url(path), timeout=self.timeout,
                                               verify=self.verify, **send)
             except rexc.SSLError as exc:
-                raise errors.TLSError(self.redact(self._tls_message(method, path, exc)), method=method, path=path)
+                raise errors.TLSError(self.redact(self._tls_message(method, self.full_url(path, send), exc)),
+                                      method=method, path=path, url=self.full_url(path, send))
             except (rexc.ConnectionError, rexc.Timeout) as exc:
                 unsent = never_sent(exc)
-                if attempt < self.retries and (idempotent or unsent):
-                    self._debug("%s %s failed (%s); retrying" % (method, path, type(exc).__name__))
-                    self.sleep(self._backoff(attempt))
+                if attempt < self.retries and (idempotent or unsent) and self._pause(self._backoff(attempt)):
+                    self._debug("%s %s failed (%s); retried" % (method, path, type(exc).__name__))
                     attempt += 1
                     continue
-                raise self._transport_error(method, path, exc, unsent)
+                raise self._transport_error(method, path, self.full_url(path, send), exc, unsent)
             except ValueError as exc:  # requests refuses a header value before sending
                 raise errors.InputError(self.redact("%s %s could not be sent: %s" % (method, path, exc)))
             self._debug("%s %s -> %s in %.3fs" % (method, path, answer.status_code, time.time() - started))
             if answer.status_code in RETRY_STATUSES and idempotent and attempt < self.retries:
                 wait = retry_after_seconds(answer.headers.get("Retry-After"))
-                self.sleep(min(wait, MAX_RETRY_AFTER) if wait is not None else self._backoff(attempt))
-                attempt += 1
-                continue
+                if self._pause(min(wait, MAX_RETRY_AFTER) if wait is not None else self._backoff(attempt)):
+                    attempt += 1
+                    continue
+                answer.ncm_retry_after = wait  # past the deadline: said in the error, not waited for
             return answer
 
+    @contextlib.contextmanager
+    def bounded(self, seconds):
+        """Within it, no retry sleeps past ``seconds`` from now (a wait's deadline), ``Retry-After`` included."""
+        outer = self.deadline
+        self.deadline = self.clock() + seconds
+        try:
+            yield
+        finally:
+            self.deadline = outer
+
+    def full_url(self, path, send=None):
+        """The URL a request goes to, its query string included; a user and password in it are left out."""
+        params = (send or {}).get("params")
+        return without_user(requests.Request("GET", self.url(path), params=params).prepare().url
+                            if params else self.url(path))
+
     # --- internals -----------------------------------------------------------------
+    def _pause(self, seconds):
+        """Sleep ``seconds`` before a retry; False, with no sleep, when that would pass the deadline."""
+        if self.deadline is not None and self.clock() + seconds > self.deadline:
+            return False
+        self.sleep(seconds)
+        return True
+
     def _backoff(self, attempt):
         delay = min(self.max_backoff, self.backoff * (2 ** attempt))
         return delay * (0.5 + self.jitter() / 2)
@@ -244,12 +268,12 @@ class RestClient(object):
         if self.log:
             self.log(self.redact(line))
 
-    def _tls_message(self, method, path, exc):
+    def _tls_message(self, method, url, exc):
         """The text of a TLS failure; a certificate that failed verification gets what to set."""
         text = str(exc)
         lower = text.lower()
         if "certificate verify failed" not in lower:
-            return "TLS error on %s %s: %s" % (method, path, text)
+            return "TLS error on %s %s: %s" % (method, url, text)
         if "mismatch" in lower:
             hint = "api.url must name a host that the server's certificate is for"
         elif "issuer" not in lower and "self signed" not in lower and "self-signed" not in lower:
@@ -260,9 +284,9 @@ class RestClient(object):
             hint = ("the default CA bundle does not trust the server's certificate: set api.ca_path to the file "
                     "of the CA that signed it")
         return ("TLS certificate verification failed on %s %s: %s; or set api.validate_certs: false to skip "
-                "the check (only for a test server). Details: %s" % (method, path, hint, text))
+                "the check (only for a test server). Details: %s" % (method, url, hint, text))
 
-    def _transport_error(self, method, path, exc, unsent):
+    def _transport_error(self, method, path, url, exc, unsent):
         kind = errors.RequestTimeout if isinstance(exc, rexc.Timeout) else errors.TransportError
         if unsent:
             what = "could not connect"
@@ -270,11 +294,11 @@ class RestClient(object):
             what = "timed out after %ss" % self.timeout
         else:
             what = "lost the connection before an answer came"
-        message = "%s %s%s %s: %s" % (method, self.base_url, path, what, exc)
+        message = "%s %s %s: %s" % (method, url, what, exc)
         if method not in READ_METHODS and not unsent:
             self.wrote = True
             message = may_have_been_made(message)
-        return kind(self.redact(message), method=method, path=path)
+        return kind(self.redact(message), method=method, path=path, url=self.redact(url))
 
     def _response(self, method, path, answer, allow_status):
         status = answer.status_code
@@ -282,7 +306,7 @@ class RestClient(object):
         if 200 <= status < 300:
             body_error = self.error_in_body(data) if self.error_in_body and data is not None else None
             if body_error:
-                raise self._api_error(method, path, status, body_error)
+                raise self._api_error(method, path, answer, body_error)
             return Response(status, answer.headers, data)
         if status in allow_status:
             return Response(status, answer.headers, data)
@@ -292,11 +316,13 @@ class RestClient(object):
         if data is None and _is_html(answer):
             message = ("%s %s returned HTTP %s %s with an HTML page instead of an API answer: a proxy or "
                        "load balancer in front of the service answered, not the service"
-                       % (method, path, status, answer.reason or "")).replace("  ", " ")
-            raise errors.ApiError(method, path, status, "HTML page (HTTP %s %s)" % (status, answer.reason or ""),
-                                  may_have_been_made(message) if unknown else message)
+                       % (method, self._shown(answer), status, answer.reason or "")).replace("  ", " ")
+            error = errors.ApiError(method, path, status, "HTML page (HTTP %s %s)" % (status, answer.reason or ""),
+                                    may_have_been_made(message) if unknown else message)
+            error.details["url"] = self._shown(answer)
+            raise error
         message = errors.server_message(data) if data is not None else answer.text[:500].strip()
-        error = self._api_error(method, path, status, message or answer.reason)
+        error = self._api_error(method, path, answer, message or answer.reason)
         if unknown:
             error.message = may_have_been_made(error.message)
         raise error
@@ -311,14 +337,34 @@ class RestClient(object):
             if 200 <= answer.status_code < 300:
                 raise errors.ResponseFormatError(
                     self.redact("%s %s returned HTTP %s with a body that is not JSON: %r"
-                                % (method, path, answer.status_code, text[:200])),
-                    method=method, path=path, status=answer.status_code)
+                                % (method, self._shown(answer), answer.status_code, text[:200])),
+                    method=method, path=path, status=answer.status_code, url=self._shown(answer))
             return None
 
-    def _api_error(self, method, path, status, server_message):
+    def _shown(self, answer):
+        """The full URL an answer came from, its query string included, redacted."""
+        return self.redact(without_user(answer.url or ""))
+
+    def _api_error(self, method, path, answer, server_message):
+        """The error of an answer; a ``Retry-After`` past a wait's deadline is said, with the seconds asked."""
         server_message = self.redact(server_message) if server_message else None
-        message = "%s %s returned HTTP %s: %s" % (method, path, status, server_message or "no message")
-        return errors.ApiError(method, path, status, server_message, message)
+        url = self._shown(answer)
+        message = "%s %s returned HTTP %s: %s" % (method, url, answer.status_code, server_message or "no message")
+        retry_after = getattr(answer, "ncm_retry_after", None)
+        if retry_after is not None:
+            message = "%s; the server asked to retry after %g s, past the wait's deadline" % (
+                message[:-1] if message.endswith(".") else message, retry_after)
+        error = errors.ApiError(method, path, answer.status_code, server_message, message)
+        error.details["url"] = url
+        if retry_after is not None:
+            error.details["retry_after"] = error.retry_after = retry_after
+        return error
+
+
+def without_user(url):
+    """``url`` without a user and password in its host part."""
+    parts = urlsplit(url)
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
 
 
 def _is_html(answer):
@@ -335,60 +381,13 @@ def _query(params):
                 for key, value in params.items() if value is not None)
 
 
-def header_value(option, value):
-    """A header value from an option: surrounding spaces and line ends stripped (a vault
-    ``encrypt_string`` value often ends in a newline); empty or with a control character
-    inside, it fails naming ``option``, never quoting the value."""
-    text = str(value).strip()
-    if not text:
-        raise errors.InputError("%s is empty or only spaces." % option)
-    if _CONTROL.search(text):
-        raise errors.InputError("%s contains a line break or another control character; "
-                                "a header value cannot carry one." % option)
-    return text
-
-
-def checked_api(api):
-    """The ``api`` option's transport values and credentials, each checked; fails naming ``api.<key>``.
-
-    A blank username, password or access code given is refused here, whatever logs in with
-    it (HTTP Basic or a token login), before any request. ``api_key`` is checked as the header
-    it becomes (``header_value``).
-    """
-    url = api.get("url")
-    if url is None or not url.strip():
-        raise errors.InputError("api.url is empty: give the service's base URL, such as https://host[:port].")
-    if url != url.strip() or " " in url:
-        raise errors.InputError("api.url %r contains spaces; give it without any." % url)
-    try:
-        parts = urlsplit(url)
-        has_port_zero = parts.port == 0
-    except ValueError as exc:
-        raise errors.InputError("api.url %r is not a valid URL: %s." % (url, exc))
-    if parts.scheme not in ("http", "https") or not parts.hostname or has_port_zero:
-        raise errors.InputError("api.url %r must start with https:// or http:// and name a host." % url)
-    if parts.query or parts.fragment:
-        raise errors.InputError("api.url %r must not carry a query string or fragment: "
-                                "only scheme://host[:port] and an optional path prefix." % url)
-    if api.get("timeout") is not None and api["timeout"] <= 0:
-        raise errors.InputError("api.timeout must be more than 0 seconds (got %s)." % api["timeout"])
-    if api.get("retries") is not None and api["retries"] < 0:
-        raise errors.InputError("api.retries must be 0 or more (got %s)." % api["retries"])
-    for key in ("username", "password", "access_code"):
-        validate.not_blank("api." + key, api.get(key))
-    ca_path = api.get("ca_path")
-    if ca_path and api.get("validate_certs", True) and not os.path.exists(ca_path):
-        raise errors.InputError("api.ca_path %s does not exist." % ca_path)
-    return api
-
-
 def from_module(module, headers=None, basic_auth=None, login=None, error_in_body=None):
-    """The ``RestClient`` of a module's ``api`` option, its values checked first.
+    """The ``RestClient`` of a module's ``api`` option, as ``api_spec.resolve`` chose and checked it.
 
     Every ``no_log`` value of the module is a secret of the client. With
     ``validate_certs: false`` on an HTTPS URL the module warns once.
     """
-    api = checked_api(module.params["api"])
+    api = module.params["api"]
     if not api["validate_certs"] and api["url"].startswith("https"):
         module.warn("api.validate_certs is false: the TLS certificate of %s is not checked."
                     % urlsplit(api["url"]).hostname)

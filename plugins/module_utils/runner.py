@@ -32,7 +32,8 @@ def execute(module, connect, run):
 
     ``run`` returns ``(changed, result)``; a ``diff`` in the result is kept only when the
     task runs with ``--diff``. Before ``connect``, an option set to null counts as missing
-    for the module's ``required_*`` rules (``validate.null_is_missing``). Any ``NcmError``
+    for the module's ``required_*`` rules (``validate.null_is_missing``), and every number
+    option must be finite and within its stated maximum (``validate.numbers``). Any ``NcmError``
     becomes ``fail_json`` with its details; any other exception too, its text and traceback
     redacted. A task that failed after a write was accepted (or sent with an unknown
     outcome) reports ``changed: true``.
@@ -43,6 +44,7 @@ def execute(module, connect, run):
     try:
         validate.null_is_missing(module.argument_spec, module.params,
                                  dict((name, getattr(module, name)) for name in validate.RULES))
+        validate.numbers(module.argument_spec, module.params)
         client = connect(module)
         changed, result = run(module, client)
     except errors.NcmError as exc:

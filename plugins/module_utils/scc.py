@@ -17,7 +17,7 @@ __metaclass__ = type
 import secrets
 import time
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, rest, validate, waiting
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, compare, errors, rest, validate, waiting
 
 BASE = "/api/cmc.configurator/1.0"
 TOKEN_PATH = "/api/common/1.0/oauth/token"
@@ -54,7 +54,7 @@ def access_code_login(code):
 
 def connect(module):
     """The ``connect`` that ``runner.execute`` calls: access-code token login, else HTTP Basic."""
-    api = module.params["api"]
+    api = api_spec.resolve("scc", module)
     if api.get("access_code") is not None:
         login = access_code_login(api["access_code"].strip())
         return SccClient(rest.from_module(module, login=login, error_in_body=error_in_body))
@@ -134,7 +134,10 @@ class SccClient(object):
             for job in self.jobs(job_status=status, feature_id=body["feature_ids"][0]):
                 if is_status(job, UNFINISHED):
                     found.setdefault(job.get("id"), job)
-        return compare.find_one(list(found.values()), job_view(body), _JOB_FIELDS, where=BASE + "/jobs", view=job_view)
+        return compare.find_one(list(found.values()), job_view(body), _JOB_FIELDS, where=BASE + "/jobs", view=job_view,
+                                kind="unfinished push jobs",
+                                pick="give id alone to attach to one of them (id cannot be combined with features or "
+                                     "targets), or reuse_unfinished: false to submit a new job")
 
     # --- features --------------------------------------------------------------------
     def features(self, name=None):
@@ -153,7 +156,8 @@ class SccClient(object):
         pushable = sorted(str(item.get("name")) for item in catalogue if item.get("push_enable"))
         ids = []
         for name in names:
-            feature = compare.find_one(catalogue, {"name": name}, where=BASE + "/features")
+            feature = compare.find_one(catalogue, {"name": name}, where=BASE + "/features", kind="features",
+                                       pick="give feature_ids instead of features to pick one")
             if feature is None or not feature.get("push_enable"):
                 why = "is not a feature" if feature is None else "cannot be pushed (push_enable is false)"
                 raise errors.InputError("features: %r %s; the features that can be pushed are: %s."
@@ -181,14 +185,15 @@ class SccClient(object):
             if current is None:
                 raise errors.NcmError("Push job %s no longer exists on the Controller." % job_id, job=job)
             return current
-        result = waiting.wait_until_final(poll, status_of, FINAL, "Push job %s" % job_id, timeout, interval=interval,
-                                          max_interval=max(interval, max_interval), state=job,
-                                          clock=self.clock, sleep=self.sleep)
+        with self.rest.bounded(timeout):  # the deadline bounds the HTTP layer's retries too
+            result = waiting.wait_until_final(poll, status_of, FINAL, "Push job %s" % job_id, timeout, interval=interval,
+                                              max_interval=max(interval, max_interval), state=job,
+                                              clock=self.clock, sleep=self.sleep)
         return result.state, round(result.elapsed, 1)
 
 
 def epoch_seconds(name, value):
-    """``after`` / ``before``: epoch seconds (digits) or an ISO 8601 date-time, as int epoch seconds."""
+    """``after`` / ``before``: epoch seconds (digits) or an ISO 8601 date or date-time, as int epoch seconds."""
     if value is None:
         return None
     text = str(value).strip()
@@ -197,9 +202,18 @@ def epoch_seconds(name, value):
     except (ValueError, OverflowError):  # OverflowError: inf, 1e400
         pass
     try:
-        return int(compare.parse_datetime(text)[0].timestamp())
+        return int(compare.parse_moment(text)[0].timestamp())
     except ValueError as exc:
-        raise errors.InputError("%s must be epoch seconds or an ISO 8601 date-time: %s" % (name, exc))
+        raise errors.InputError("%s must be epoch seconds or an ISO 8601 date or date-time: %s" % (name, exc))
+
+
+def status_word(name, value):
+    """The API's spelling of a push job status given in any case, with or without separators."""
+    for word in UNFINISHED + FINAL:
+        if compare.status_key(word) == compare.status_key(value):
+            return word
+    raise errors.InputError("%s: %r is not a push job status; give one of %s (in any case, with or without "
+                            "separators such as _ or spaces)." % (name, value, ", ".join(UNFINISHED + FINAL)))
 
 
 def read_jobs(client, params):
@@ -207,12 +221,16 @@ def read_jobs(client, params):
     validate.at_least("id", params.get("id"), 1)
     validate.at_least("feature_id", params.get("feature_id"), 1)
     after, before = epoch_seconds("after", params.get("after")), epoch_seconds("before", params.get("before"))
+    if after is not None and before is not None and after > before:
+        raise errors.InputError("after (%s) is later than before (%s): no job can be in that interval."
+                                % (params["after"], params["before"]))
+    status = status_word("job_status", params["job_status"]) if params.get("job_status") is not None else None
     if params.get("id") is not None:
         job = client.job(params["id"])
         return False, {"jobs": [job] if job is not None else []}
-    jobs = client.jobs(job_status=params.get("job_status"), feature_id=params.get("feature_id"), after=after, before=before)
-    if params.get("job_status"):
-        jobs = [job for job in jobs if is_status(job, (params["job_status"],))]
+    jobs = client.jobs(job_status=status, feature_id=params.get("feature_id"), after=after, before=before)
+    if status:
+        jobs = [job for job in jobs if is_status(job, (status,))]
     return False, {"jobs": jobs}
 
 

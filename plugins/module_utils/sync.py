@@ -50,11 +50,13 @@ def absent(target, resource, check_mode):
     return True, None, action.diff
 
 
-def ensure(module, target, resource, result_key):
+def ensure(module, target, resource, result_key, options_key=None):
     """Run the module's ``state`` (present/absent) for one object; return ``(changed, result)``.
 
     The options are checked before any request; the returned object (under ``result_key``)
-    has its secrets masked; the target's ``extras`` join the result.
+    has its secrets masked; ``options_key`` (when given) holds it in option shape, without
+    secrets, for a kind whose options are not its API fields; the target's ``extras`` join
+    the result.
     """
     params = module.params
     resource.check(params)
@@ -63,7 +65,11 @@ def ensure(module, target, resource, result_key):
                                      update_secrets=params.get("update_password") == "always")
     else:
         changed, obj, diff = absent(target, resource, module.check_mode)
+    for warning in getattr(target, "warnings", None) or []:
+        module.warn(warning)
     result = {result_key: resource.masked(obj) or {}, "diff": diff}
+    if options_key:
+        result[options_key] = resource.shown(obj) if obj else {}
     result.update(getattr(target, "extras", None) or {})
     return changed, result
 
@@ -93,19 +99,41 @@ class Action(object):
         return {key_name: self.key, "action": self.kind + "d", "fields": self.fields}
 
 
-def check_config(resource, key, config, state):
-    """Fail before any request on a duplicate key, a missing key, or (for the replaced
-    states) an item without a required option."""
+def item_label(index, key, value=None):
+    """How a message names a ``config`` item: ``config[3] (username jdoe)``."""
+    named = value is not None and str(value).strip()
+    return "config[%d]" % index + (" (%s %s)" % (key, value) if named else "")
+
+
+def check_config(resource, key, config, state, scope="scope", where=None):
+    """Fail before any request on an empty ``config`` with ``overridden``, a duplicate key, a
+    missing key, a value that breaks a rule, or (for the replaced states) an item without a
+    required option. Each per-item message starts with ``item_label``.
+
+    An empty or missing list never means "all": ``overridden`` with one would delete every
+    object ``where`` (``in <scope>`` by default); the message names the option ``scope``.
+    """
+    if state == "overridden" and not config:
+        raise errors.InputError(
+            "config is empty with state=overridden, which would delete every %s %s: nothing was sent. "
+            "An empty or missing config never means all; to remove every %s there on purpose, use "
+            "state=deleted with %s given and config left out."
+            % (resource.noun, where or "in " + scope, resource.noun, scope))
     seen = set()
-    for index, item in enumerate(config):
+    for index, item in enumerate(config or []):
         value = item.get(key)
-        validate.required(item, [key], "in every config item (item %d)" % (index + 1))
-        if value in seen:
-            raise errors.InputError("config: %s %r is listed twice; each object may be declared once." % (key, value))
-        seen.add(value)
-        resource.check(item)
-        if state in ("replaced", "overridden"):
-            validate.required(item, resource.required, "in config item %s=%r for state=%s" % (key, value, state))
+        label = item_label(index, key, value)
+        try:
+            validate.required(item, [key], "in every config item")
+            if value in seen:
+                raise errors.InputError("%s %r is listed twice; each object may be declared once." % (key, value))
+            seen.add(value)
+            resource.check(item)
+            if state in ("replaced", "overridden"):
+                validate.required(item, resource.required, "for state=%s" % state)
+        except errors.InputError as exc:
+            exc.message = "%s: %s" % (label, exc.message)
+            raise
 
 
 def plan(resource, key, config, existing, state, update_secrets=False, in_scope=lambda obj: True,
@@ -113,8 +141,9 @@ def plan(resource, key, config, existing, state, update_secrets=False, in_scope=
     """The writes that bring ``existing`` (API-shaped objects) to ``config``.
 
     Pure: no I/O. Writes come in ``config`` order, deletes last. ``overridden`` (and
-    ``deleted`` with no config) delete every existing object ``in_scope`` that is not
-    listed. Two existing objects with a listed key fail, naming them (``id_of``).
+    ``deleted`` with ``config`` None, left out) delete every existing object ``in_scope``
+    that is not listed; ``deleted`` with ``config: []`` deletes nothing. Two existing
+    objects with a listed key fail, naming them (``id_of``).
     """
     def key_of(obj):
         return resource.to_options(obj).get(key)
@@ -122,7 +151,7 @@ def plan(resource, key, config, existing, state, update_secrets=False, in_scope=
     find = _finder(resource, key, existing, id_of)
     exact = state in ("replaced", "overridden")
     actions, listed = [], set()
-    for item in config:
+    for index, item in enumerate(config or []):
         desired = resource.desired(item)
         listed.add(desired[key])
         current = find(desired[key])
@@ -133,12 +162,12 @@ def plan(resource, key, config, existing, state, update_secrets=False, in_scope=
         if exact:
             desired = resource.replaced(desired)
         if current is None:
-            actions.append(_create(resource, key, desired, "on create (config item %s=%r)" % (key, desired[key])))
+            actions.append(_create(resource, key, desired, "on create", item_label(index, key, desired[key])))
             continue
         action = _update(resource, key, current, desired, exact, update_secrets)
         if action is not None:
             actions.append(action)
-    if state == "overridden" or (state == "deleted" and not config):
+    if state == "overridden" or (state == "deleted" and config is None):
         actions.extend(_delete(resource, key, obj) for obj in existing if in_scope(obj) and key_of(obj) not in listed)
     return actions
 
@@ -159,15 +188,22 @@ def _finder(resource, key, existing, id_of):
     def find(value):
         bucket = compare.lookup_key(field, value)
         candidates = pairs if bucket is None else filed.get(bucket, []) + filed.get(None, [])
-        found = compare.find_one(candidates, {key: value}, resource.fields,
-                                 id_of=lambda pair: id_of(pair[1]), view=lambda pair: pair[0])
+        found = compare.find_one(candidates, {key: value}, resource.fields, kind=compare.plural(resource.noun),
+                                 id_of=lambda pair: id_of(pair[1]), view=lambda pair: pair[0],
+                                 pick="%s must be unique: remove the duplicates on the server" % key)
         return found[1] if found else None
     return find
 
 
-def _create(resource, key, desired, where):
-    """The create of ``desired`` (its required options checked first; ``where`` ends the message)."""
-    validate.required(desired, resource.required, where)
+def _create(resource, key, desired, where, label=None):
+    """The create of ``desired`` (its required options checked first; ``where`` ends the
+    message, ``label`` names the config item at its start)."""
+    try:
+        validate.required(desired, resource.required, where)
+    except errors.InputError as exc:
+        if label:
+            exc.message = "%s: %s" % (label, exc.message)
+        raise
     after = compare.masked(resource.fields, compare.set_options(resource.fields, desired))
     return Action("create", desired.get(key), None, resource.create_body(desired), sorted(after),
                   resource.predicted(desired), {"before": {}, "after": after})

@@ -7,6 +7,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import math
+
 from ansible.module_utils.common.validation import (
     check_required_by, check_required_if, check_required_one_of, check_required_together)
 
@@ -82,3 +84,61 @@ def null_is_missing(spec, params, rules, context=None):
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, dict):
                     null_is_missing(option["options"], item, option, (context or []) + [name])
+
+
+# The largest value of every number option (int or float) of the collection, by its name (a
+# dict option's keys as ``api.timeout``; list items and a many-object module's ``config`` items
+# under the item's option name). Each option's documentation states it; a unit test holds the
+# two together and fails on a number option missing here.
+INT32_MAX = 2147483647
+MAXIMUM = {
+    "api.timeout": 3600, "api.retries": 10,
+    "wait_timeout": 86400, "transaction_timeout": 86400,
+    "poll_interval": 3600, "max_poll_interval": 3600,
+    "max_in_flight": 64, "page_size": 10000, "limit": 1000000, "older_than_days": 36500,
+    "id": INT32_MAX, "feature_id": INT32_MAX, "feature_ids": INT32_MAX, "site_ids": INT32_MAX,
+    "site_type_ids": INT32_MAX, "processid": INT32_MAX, "progress": INT32_MAX,
+    "starttime": INT32_MAX, "endtime": INT32_MAX,
+}
+NUMBER_TYPES = ("int", "float")
+
+
+def maximum_of(name):
+    """The stated maximum of the number option ``name`` (``api.timeout``, ``config.processid``)."""
+    return MAXIMUM.get(name, MAXIMUM.get(name.split(".")[-1]))
+
+
+def finite(name, value, maximum):
+    """Fail when a number is NaN, infinite, or beyond ``maximum`` either way, naming the option."""
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        number = float("inf") if value > 0 else float("-inf")
+    if math.isnan(number):
+        raise errors.InputError("%s must be a finite number, not NaN." % name)
+    if math.isinf(number) and isinstance(value, float):
+        raise errors.InputError("%s must be a finite number of at most %s, not %s." % (
+            name, maximum, "infinity" if number > 0 else "-infinity"))
+    if abs(number) > maximum:
+        shown = str(value)
+        shown = shown if len(shown) <= 20 else shown[:17] + "..."
+        raise errors.InputError("%s must be at %s %s (got %s)." % (
+            name, "most" if number > 0 else "least", maximum if number > 0 else -maximum, shown))
+
+
+def numbers(spec, params, prefix=""):
+    """Check every number option of ``spec`` set in ``params`` (nested and list items too)
+    with ``finite`` against its stated maximum (``MAXIMUM``), before any request."""
+    for name, option in spec.items():
+        value = params.get(name) if isinstance(params, dict) else None
+        if value is None:
+            continue
+        full = prefix + name
+        kind = option.get("elements") if option.get("type") == "list" else option.get("type")
+        if kind in NUMBER_TYPES:
+            for item in value if isinstance(value, list) else [value]:
+                if item is not None:
+                    finite(full, item, maximum_of(full))
+        elif option.get("options"):
+            for item in value if isinstance(value, list) else [value]:
+                numbers(option["options"], item, full + ".")

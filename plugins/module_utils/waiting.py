@@ -7,7 +7,9 @@
 transactions) waits for a status word and raises ``errors.WaitTimeout`` with the last
 status when the deadline comes first. Transient errors while polling
 (connection trouble, time-outs, 429/5xx that outlived the HTTP layer's own retries) do not
-end the wait: the last state read stays the answer.
+end the wait: the last state read stays the answer. The deadline bounds every sleep: a
+server that asks (``Retry-After``) to be asked again only after the deadline ends the wait
+at once, and the timeout's message says what it asked.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -22,15 +24,17 @@ TRANSIENT_STATUSES = frozenset((429, 500, 502, 503, 504))
 
 
 class WaitResult(object):
-    """How a wait ended: the last ``state`` read, whether it was ``final``, ``elapsed`` seconds, ``polls``."""
+    """How a wait ended: the last ``state`` read, whether it was ``final``, ``elapsed`` seconds,
+    ``polls``, and the ``error`` of a last poll that failed (its message), if any."""
 
-    __slots__ = ("state", "final", "elapsed", "polls")
+    __slots__ = ("state", "final", "elapsed", "polls", "error")
 
-    def __init__(self, state, final, elapsed, polls):
+    def __init__(self, state, final, elapsed, polls, error=None):
         self.state = state
         self.final = final
         self.elapsed = elapsed
         self.polls = polls
+        self.error = error
 
 
 def is_transient(exc):
@@ -46,26 +50,32 @@ def wait_for(poll, is_final, timeout, interval=5.0, max_interval=30.0, factor=1.
     ``state`` is an already known state (for example the answer to the submit), checked
     before the first poll. The interval starts at ``interval`` and grows by ``factor`` up
     to ``max_interval``; no sleep runs past the deadline. A non-transient error ends the
-    wait at once; a transient one too when no state was read by the deadline.
+    wait at once; a transient one too when no state was read by the deadline. A transient
+    one that carries a ``retry_after`` (the server's ``Retry-After``) past the deadline ends
+    the wait as a timeout at once, its message kept as the result's ``error``.
     """
     started = clock()
     deadline = started + timeout
     polls = 0
+    error = None
     while True:
         if state is not None and is_final(state):
             return WaitResult(state, True, clock() - started, polls)
         now = clock()
         if polls or state is not None:
             if now >= deadline:
-                return WaitResult(state, False, now - started, polls)
+                return WaitResult(state, False, now - started, polls, error)
             sleep(max(0.0, min(interval, deadline - now)))
             interval = min(max_interval, interval * factor)
         polls += 1
         try:
-            state = poll()
+            state, error = poll(), None
         except errors.NcmError as exc:
             if not is_transient(exc) or (state is None and clock() >= deadline):
                 raise
+            error = exc.message
+            if clock() + (getattr(exc, "retry_after", None) or 0) > deadline:
+                return WaitResult(state, False, clock() - started, polls, error)
 
 
 def wait_until_final(poll, status_of, final, what, timeout, interval=5.0, max_interval=30.0,
@@ -81,7 +91,8 @@ def wait_until_final(poll, status_of, final, what, timeout, interval=5.0, max_in
                       interval=interval, max_interval=max_interval, clock=clock, sleep=sleep, state=state)
     if not result.final:
         status = status_of(result.state) if result.state is not None else None
-        raise errors.WaitTimeout(
-            "%s is still %s after %d s (timeout %s s)" % (what, status or "without a status", result.elapsed, timeout),
-            status=status, state=result.state, elapsed=round(result.elapsed, 1))
+        last = "; the last poll: %s" % result.error if result.error else ""
+        message = "%s is still %s after %d s (timeout %s s)%s" % (
+            what, status or "without a status", result.elapsed, timeout, last)
+        raise errors.WaitTimeout(message, status=status, state=result.state, elapsed=round(result.elapsed, 1))
     return result

@@ -21,6 +21,7 @@ author:
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.scc
+  - ncm.platforms.rules
 attributes:
   check_mode:
     support: full
@@ -33,7 +34,7 @@ attributes:
 options:
   id:
     description:
-      - Read only the feature with this id (at least 1); nothing is returned when it does not exist.
+      - Read only the feature with this id (at least 1, at most 2147483647); nothing is returned when it does not exist.
     type: int
   name:
     description:

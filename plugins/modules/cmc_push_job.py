@@ -36,6 +36,7 @@ author:
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.scc
+  - ncm.platforms.rules
 attributes:
   check_mode:
     support: full
@@ -57,12 +58,12 @@ options:
   id:
     description:
       - Id of an existing job to attach to (O(state=present)) or to cancel (O(state=canceled)).
-      - Required with O(state=canceled). At least 1.
+      - Required with O(state=canceled). At least 1, at most 2147483647.
       - Mutually exclusive with the features and target options.
     type: int
   feature_ids:
     description:
-      - Ids of the features to push (at least one, each at least 1).
+      - Ids of the features to push (at least one, each at least 1 and at most 2147483647).
       - One of O(feature_ids), O(features) and O(id) is required.
     type: list
     elements: int
@@ -75,7 +76,7 @@ options:
     elements: str
   site_ids:
     description:
-      - Ids of the sites to push to (at least one).
+      - Ids of the sites to push to (at least one, each at most 2147483647).
       - Exactly one of O(site_ids), O(appliance_serial_numbers) and O(site_type_ids) is
         required unless O(id) is given.
     type: list
@@ -87,7 +88,7 @@ options:
     elements: str
   site_type_ids:
     description:
-      - Ids of the site types to push to (at least one).
+      - Ids of the site types to push to (at least one, each at most 2147483647).
     type: list
     elements: int
   backup:
@@ -108,17 +109,17 @@ options:
     default: true
   wait_timeout:
     description:
-      - Seconds to wait for the job to end (more than 0).
+      - Seconds to wait for the job to end (more than 0, at most 86400).
     type: int
     default: 1800
   poll_interval:
     description:
-      - Seconds between the first polls (more than 0); the interval grows by half each poll.
+      - Seconds between the first polls (more than 0, at most 3600, a finite number); the interval grows by half each poll.
     type: float
     default: 5
   max_poll_interval:
     description:
-      - The longest interval between two polls (more than 0). The end of the job is seen
+      - The longest interval between two polls (more than 0, at most 3600, a finite number). The end of the job is seen
         within the interval in force.
     type: float
     default: 30

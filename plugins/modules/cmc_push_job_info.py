@@ -22,6 +22,7 @@ author:
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.scc
+  - ncm.platforms.rules
 attributes:
   check_mode:
     support: full
@@ -34,26 +35,29 @@ attributes:
 options:
   id:
     description:
-      - Read only the job with this id (at least 1); nothing is returned when it does not exist.
+      - Read only the job with this id (at least 1, at most 2147483647); nothing is returned when it does not exist.
       - Mutually exclusive with the filters.
     type: int
   job_status:
     description:
-      - Only the jobs in this status.
+      - Only the jobs in this status, one of V(Queued), V(InProgress), V(Failed), V(Success) and
+        V(Canceled), in any case and with or without separators (V(IN_PROGRESS), V(In Progress) and
+        V(inprogress) are V(InProgress)); anything else fails before any request.
     type: str
-    choices: [Queued, InProgress, Failed, Success, Canceled]
   feature_id:
     description:
-      - Only the jobs that push this feature (at least 1).
+      - Only the jobs that push this feature (at least 1, at most 2147483647).
     type: int
   after:
     description:
-      - Only the jobs created at or after this moment, given as epoch seconds or as an ISO 8601
-        date-time (for example V(2025-08-31T03:41:36Z)).
+      - Only the jobs created at or after this moment, given as epoch seconds or in ISO 8601, as a
+        date (V(2026-01-01), its midnight UTC) or a date-time, with or without fractional seconds and
+        a zone (V(2025-08-31T03:41:36Z), V(2025-08-31T03:41:36.5+02:00); no zone is UTC).
+      - Later than O(before) fails before any request (no job can be in an empty interval).
     type: str
   before:
     description:
-      - Only the jobs created at or before this moment, epoch seconds or ISO 8601.
+      - Only the jobs created at or before this moment, epoch seconds or ISO 8601 (as O(after)).
     type: str
 seealso:
   - module: ncm.platforms.cmc_push_job
@@ -118,7 +122,7 @@ def main():
     argument_spec = api_spec.argument_spec(
         "scc",
         id=dict(type="int"),
-        job_status=dict(type="str", choices=list(scc.UNFINISHED + scc.FINAL)),
+        job_status=dict(type="str"),
         feature_id=dict(type="int"),
         after=dict(type="str"),
         before=dict(type="str"),

@@ -33,6 +33,7 @@ author:
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.voss
+  - ncm.platforms.rules
 attributes:
   check_mode:
     support: full
@@ -126,9 +127,12 @@ options:
         type: str
   transaction_timeout:
     description:
-      - Seconds (more than 0) to wait for the transaction of a write to end.
-      - When it runs out the task fails with the transaction's id and last status; the write
-        may still be carried out by the server.
+      - Seconds (more than 0, at most 86400) to wait for the transaction of a write to end.
+      - When it runs out the task fails with the transaction's id (RV(transaction_id)) and
+        last status; the transaction is still pending and the write may still be carried
+        out by the server. A run while it is pending does not see its result and sends the
+        write again (a second create then fails with the server's message once the first has
+        ended); wait for the transaction to end before running the task again.
     type: int
     default: 300
 notes:
@@ -210,9 +214,32 @@ user:
         disabled: false
         locked: false
         change_password_on_login: false
+config:
+  description:
+    - The same user in the shape of this module's options (V(first_name), not
+      C(AdminUser.first_name)), never with a password, so that it can be fed back into the
+      module. Every option is present, V(null) where the user holds no value.
+    - Empty when O(state=absent).
+  returned: always
+  type: dict
+  sample:
+    username: jdoe
+    first_name: Jane
+    last_name: Doe
+    email: jdoe@example.com
+    role: CustomerAdminRole
+    language: en-us
+    set_language: false
+    account_information:
+      disabled: false
+      locked: false
+      change_password_on_login: false
+      credential_policy: null
+      reason_for_disabled: null
 transaction_id:
   description:
-    - The id of the transaction of the write the task sent.
+    - The id of the transaction of the write the task sent (also when the task fails
+      because the transaction failed or was still pending at O(transaction_timeout)).
     - V(null) when nothing was written, in check mode, or when the server answered the write at once.
   returned: always
   type: str
@@ -238,7 +265,7 @@ def argument_spec():
 
 
 def run(module, client):
-    return sync.ensure(module, targets.AdminUser(client, module.params), voss.USER, "user")
+    return sync.ensure(module, targets.AdminUser(client, module.params), voss.USER, "user", options_key="config")
 
 
 def main():

@@ -24,6 +24,7 @@ author:
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.voss
+  - ncm.platforms.rules
 attributes:
   check_mode:
     support: full

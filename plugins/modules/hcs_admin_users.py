@@ -24,11 +24,28 @@ description:
     transactions, not 50 in a row. Creates and updates go first, deletes last.
   - A failed transaction fails the task after the others have ended; the message lists each
     failed user with the transaction's message, and RV(changes) the writes that were done.
+    A message about one item names it by its index and C(username), for example
+    C(config[3] (username jdoe)) at its start.
+  - A transaction that outlasts O(transaction_timeout) fails the task, but it is still
+    pending on the server and the write may still complete; its id is in RV(transactions)
+    and in the message. A run while it is pending does not see its result and sends the
+    write again; a second create of the same user then fails with the server's message
+    once the first has ended, a second update sends the same values, and a second delete
+    counts as done when the user is gone. Wait for the pending transactions to end (or
+    check them in VOSS) before running the task again.
+  - An empty or missing list never means "all". V(overridden) with an empty or missing
+    O(config) fails before any request; V(deleted) with O(config=[]) deletes nothing. To
+    remove every user at the node on purpose, use O(state=deleted) with O(hierarchy) given
+    and O(config) left out.
+  - RV(before), RV(after), RV(gathered) and the diff hold every option of each user (V(null)
+    where it holds none, never a password), in check mode and in a real run alike, so a
+    deletion shows the whole user that goes.
 author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.voss
+  - ncm.platforms.rules
 attributes:
   check_mode:
     support: full
@@ -50,10 +67,14 @@ options:
       - V(replaced) makes each listed user hold exactly the options given; the others go back
         to empty or their default (C(language=en-us), C(set_language=false)).
       - V(overridden) is V(replaced) for the listed users, and deletes every other user at
-        the node, except the account the task logs in with.
-      - V(deleted) deletes the listed users; with no O(config), every user at the node except
-        the account the task logs in with.
-      - V(gathered) writes nothing and returns RV(gathered), the users at the node.
+        the node, except the account the task logs in with. It needs a O(config) with at
+        least one user; an empty or missing O(config) fails before any request, it never
+        means "delete all".
+      - V(deleted) deletes the listed users; O(config=[]) deletes nothing. With O(config)
+        left out, every user at the node except the account the task logs in with, the one
+        way to remove them all on purpose.
+      - V(gathered) writes nothing and returns RV(gathered), the users at the node, each in
+        config form (role, names, email, language, account information; never a password).
     type: str
     choices: [merged, replaced, overridden, deleted, gathered]
     default: merged
@@ -66,18 +87,21 @@ options:
     default: on_create
   transaction_timeout:
     description:
-      - Seconds (more than 0) to wait for each write's transaction to end.
+      - Seconds (more than 0, at most 86400) to wait for each write's transaction to end.
     type: int
     default: 300
   max_in_flight:
     description:
-      - How many transactions are followed at once (1 or more).
+      - How many transactions are followed at once (1 or more, at most 64).
     type: int
     default: 8
   config:
     description:
       - The users, each with the options of M(ncm.platforms.hcs_admin_user) except
         C(hierarchy), C(state), C(update_password) and C(transaction_timeout).
+      - An empty or missing list never means "all". With O(state=overridden) it fails before
+        any request, with O(state=deleted) an empty list deletes nothing (leave O(config) out
+        to delete every user at the node).
     type: list
     elements: dict
     suboptions:
@@ -198,19 +222,33 @@ changes:
       action: updated
       fields: [first_name]
 transactions:
-  description: The transaction id of each write, by username (null where the server answered at once).
+  description:
+    - The transaction id of each write, by username (null where the server answered at once).
+    - When the task fails, also the ids of the transactions that failed or were still pending
+      at O(transaction_timeout) (their writes may still complete).
   returned: always
   type: dict
   sample:
     jdoe: "4711"
 gathered:
-  description: The users at the node, in config form (no password).
+  description: The users at the node, in config form (no password), every option present.
   returned: when O(state=gathered)
   type: list
   elements: dict
   sample:
     - username: jdoe
+      first_name: Jane
+      last_name: Doe
+      email: jdoe@example.com
       role: CustomerAdminRole
+      language: en-us
+      set_language: false
+      account_information:
+        disabled: false
+        locked: false
+        change_password_on_login: false
+        credential_policy: null
+        reason_for_disabled: null
 """
 
 from ansible.module_utils.basic import AnsibleModule
@@ -239,10 +277,11 @@ def check(params):
     """Fail before any request on bad input, or a delete of the login account."""
     targets.check_params(params)
     validate.at_least("max_in_flight", params["max_in_flight"], 1)
-    config = params["config"] or []
-    sync.check_config(voss.USER, KEY, config, params["state"])
+    config = params["config"]
+    sync.check_config(voss.USER, KEY, config, params["state"], scope="hierarchy",
+                      where="at the node hierarchy")
     login = params["api"]["username"]
-    if params["state"] == "deleted" and any(item[KEY] == login for item in config):
+    if params["state"] == "deleted" and any(item[KEY] == login for item in config or []):
         raise errors.InputError("config: %s is the account this task logs in with (api.username); "
                                 "it is never deleted." % login)
     return config
@@ -253,7 +292,8 @@ def run(module, client):
     config = check(params)
     login = params["api"]["username"]
     target = targets.AdminUsers(client, params["hierarchy"], params["transaction_timeout"])
-    existing = target.existing(config)
+    existing = target.existing(config, every=params["state"] in ("gathered", "overridden")
+                               or (params["state"] == "deleted" and config is None))
     if params["state"] == "gathered":
         return False, {"gathered": [voss.USER.shown(user) for user in existing]}
     actions = sync.plan(voss.USER, KEY, config, existing, params["state"],

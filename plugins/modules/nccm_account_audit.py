@@ -25,6 +25,7 @@ author:
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.infraon
+  - ncm.platforms.rules
 attributes:
   check_mode:
     support: full
@@ -49,6 +50,11 @@ options:
       - A record matches when each of these options equals the record's field; an option
         that is not set matches a record whose field is empty.
       - At least one of them must be set when O(id) is not given.
+      - When some of them are not set and no record matches, but records hold the values
+        that are set (and something in the fields left unset), the task warns, naming those
+        records by id and the fields they differ in. V(present) then creates a new record,
+        V(absent) deletes nothing. Give O(id), set those options, or narrow O(identity) (for
+        example V([organization, job_id])) to reach such a record.
     type: list
     elements: str
     choices: [organization, job_id, ci_id, job_iteration_id, ipaddress, device_account,

@@ -25,6 +25,7 @@ author:
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.infraon
+  - ncm.platforms.rules
 attributes:
   check_mode:
     support: full
@@ -41,21 +42,26 @@ options:
     type: str
   older_than_days:
     description:
-      - Delete the records created more than this many days ago (0 or more).
+      - Delete the records created more than this many days ago (0 or more, at most 36500).
     type: int
   filters:
     description:
       - Field name to value; only records whose fields equal every value are deleted, with
         the rules of the C(filters) option of M(ncm.platforms.nccm_account_audit_info).
+      - Without O(filters) (or with an empty one), every record created before the cutoff
+        goes. The cutoff (O(created_before) or O(older_than_days), one of them required) is
+        what bounds a purge; check mode lists the RV(ids) first.
     type: dict
   export_path:
     description:
       - A file to write the records to before deleting them (an existing file is replaced).
         Its folder must exist.
+      - An empty or blank value is refused before any request (it never means "no export").
+        Leave the option out to delete without an export.
     type: path
   max_in_flight:
     description:
-      - How many deletes run at once (1 or more).
+      - How many deletes run at once (1 or more, at most 64).
     type: int
     default: 4
 seealso:
@@ -131,16 +137,14 @@ def cutoff(params, now=None):
         return params["created_before"]
     validate.at_least("older_than_days", params["older_than_days"], 0)
     now = now or datetime.datetime.now(datetime.timezone.utc)
-    try:
-        moment = now - datetime.timedelta(days=params["older_than_days"])
-    except OverflowError:
-        raise errors.InputError("older_than_days is too large (got %s)." % params["older_than_days"])
+    moment = now - datetime.timedelta(days=params["older_than_days"])  # at most 36500 (validate.MAXIMUM)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def check(params):
     """Fail before any request on a bad bound, filter, file or parallelism."""
     validate.at_least("max_in_flight", params["max_in_flight"], 1)
+    validate.not_blank("export_path", params["export_path"])
     selection = dict(filters=params["filters"], created_before=cutoff(params))
     infraon_info.check(selection, AUDIT)
     folder = os.path.dirname(os.path.abspath(params["export_path"])) if params["export_path"] else None

@@ -21,12 +21,21 @@ description:
   - Policies are keyed by C(policyid). O(scope) narrows which existing policies the task
     may delete or gather, so that no task can delete what it does not own.
   - Every option is checked before any request; a failed write stops the task with the
-    server's message, the C(policyid), and the changes already made (in RV(changes)).
+    server's message, the C(policyid), and the changes already made (in RV(changes)). A
+    message about one item names it by its index and C(policyid), for example
+    C(config[3] (policyid POL-7)) at its start.
+  - An empty or missing list never means "all". V(overridden) with an empty or missing
+    O(config) fails before any request; V(deleted) with O(config=[]) deletes nothing. To
+    remove every policy in a scope on purpose, use O(state=deleted) with O(scope) given and
+    O(config) left out.
+  - RV(before), RV(after) and RV(gathered) hold every option of each policy (V(null) where
+    it holds none), in check mode and in a real run alike.
 author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.infraon
+  - ncm.platforms.rules
 attributes:
   check_mode:
     support: full
@@ -43,9 +52,11 @@ options:
       - V(replaced) makes each listed policy hold exactly the options given; the options not
         given go back to empty (or their documented default, such as C(processid=1)).
       - V(overridden) is V(replaced) for the listed policies, and deletes every other policy
-        in O(scope). O(scope) is required.
-      - V(deleted) deletes the listed policies (by C(policyid)); with no O(config), every
-        policy in O(scope) (then O(scope) is required).
+        in O(scope). O(scope) is required, and so is a O(config) with at least one policy;
+        an empty or missing O(config) fails before any request, it never means "delete all".
+      - V(deleted) deletes the listed policies (by C(policyid)); O(config=[]) deletes
+        nothing. With O(config) left out, every policy in O(scope) (then O(scope) is
+        required), the one way to remove them all on purpose.
       - V(gathered) writes nothing and returns RV(gathered), the policies in O(scope).
     type: str
     choices: [merged, replaced, overridden, deleted, gathered]
@@ -68,6 +79,9 @@ options:
     description:
       - The policies, each with the options of M(ncm.platforms.nccm_configuration_policy)
         except C(id) and C(state). An option that is not set is left alone by V(merged).
+      - An empty or missing list never means "all". With O(state=overridden) it fails before
+        any request, with O(state=deleted) an empty list deletes nothing (leave O(config) out,
+        with O(scope), to delete every policy in the scope).
     type: list
     elements: dict
     suboptions:
@@ -92,7 +106,7 @@ options:
           type: str
         processid:
           description:
-            - Process id; the server uses V(1) when a new policy does not set it.
+            - Process id (at most 2147483647); the server uses V(1) when a new policy does not set it.
           type: int
         associate_users:
           description:
@@ -144,15 +158,15 @@ options:
           type: str
         progress:
           description:
-            - Progress value.
+            - Progress value (at most 2147483647).
           type: int
         starttime:
           description:
-            - Start time as the API takes it (an integer).
+            - Start time as the API takes it (an integer, at most 2147483647).
           type: int
         endtime:
           description:
-            - End time as the API takes it (an integer).
+            - End time as the API takes it (an integer, at most 2147483647).
           type: int
         created_by:
           description:
@@ -282,16 +296,16 @@ def in_scope(scope):
 def check(params):
     """Fail before any request on a state without the scope it needs or an item outside it."""
     scope = dict((name, value) for name, value in (params["scope"] or {}).items() if value not in (None, ""))
-    state, config = params["state"], params["config"] or []
+    state, config = params["state"], params["config"]
     if state == "overridden" and not scope:
         raise errors.InputError("scope is required with state=overridden (organization and/or policyid_prefix), "
                                 "so that the task deletes only the policies it owns.")
-    if state == "deleted" and not config and not scope:
+    if state == "deleted" and config is None and not scope:
         raise errors.InputError("state=deleted without config deletes every policy in scope: give scope "
                                 "(organization and/or policyid_prefix), or list the policies in config.")
     sync.check_config(POLICY, KEY, config, state)
     inside = in_scope(scope)
-    outside = [item[KEY] for item in config
+    outside = [item[KEY] for item in config or []
                if not inside(dict(item, organization=item.get("organization") or scope.get("organization")))]
     if outside:
         raise errors.InputError("config: %s %s outside scope %s."
@@ -303,7 +317,7 @@ def run(module, client):
     params = module.params
     scope, config = check(params)
     existing = list(client.iter_all(POLICY.path))
-    listed = set(item[KEY] for item in config)
+    listed = set(item[KEY] for item in config or [])
     elsewhere = sorted("%s (organization %s)" % (policy.get(KEY), policy.get("organization")) for policy in existing
                        if policy.get(KEY) in listed and not in_scope(scope)(policy))
     if elsewhere:

@@ -27,6 +27,7 @@ author:
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.infraon
+  - ncm.platforms.rules
 attributes:
   check_mode:
     support: full
@@ -66,7 +67,7 @@ options:
     type: str
   processid:
     description:
-      - Process id; the server uses V(1) when a new policy does not set it.
+      - Process id (at most 2147483647); the server uses V(1) when a new policy does not set it.
     type: int
   associate_users:
     description:
@@ -118,15 +119,15 @@ options:
     type: str
   progress:
     description:
-      - Progress value.
+      - Progress value (at most 2147483647).
     type: int
   starttime:
     description:
-      - Start time as the API takes it (an integer).
+      - Start time as the API takes it (an integer, at most 2147483647).
     type: int
   endtime:
     description:
-      - End time as the API takes it (an integer).
+      - End time as the API takes it (an integer, at most 2147483647).
     type: int
   created_by:
     description:

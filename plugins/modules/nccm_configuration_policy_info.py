@@ -22,6 +22,7 @@ extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ncm.platforms.infraon
   - ncm.platforms.infraon_info
+  - ncm.platforms.rules
 attributes:
   check_mode:
     support: full

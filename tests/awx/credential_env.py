@@ -51,8 +51,7 @@ def env_fallbacks():
     result = {}
     for platform, table in api_spec.PLATFORMS.items():
         result[platform] = dict(
-            (key, '%s_%s' % (table['env'], api_spec.KEYS[key][1]))
-            for key in table['keys'] if api_spec.KEYS[key][1] and key not in table['no_env'])
+            (key, api_spec.env_name(platform, key)) for key in table['keys'] if api_spec.env_name(platform, key))
     return result
 
 

@@ -6,8 +6,8 @@
 # host (the playbook_on_stats event), and that no secret is in a job's stdout or job events.
 #
 #   tools/with-emulator.sh PYTHON STATE_DIR TREE -- tests/awx/run.sh VENV TREE
-#     VENV  a venv with ansible-runner and ansible-core (tools/requirements/runner.txt)
-#     TREE  the collection tree .../ansible_collections/ncm/platforms (make tree)
+#     VENV  a venv with ansible-runner and ansible-core (requirements-dev.txt)
+#     TREE  the collection tree .../ansible_collections/ncm/platforms (nox -s awx makes it)
 #
 # The private data dir (a temp folder, removed on success, kept on failure):
 #   project/      the collection's playbooks (AWX: the project's checkout)

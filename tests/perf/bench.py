@@ -4,7 +4,7 @@ Run under tools/with-emulator.sh (EMULATOR_URL, INFRAON_URL... set):
 
     python tests/perf/bench.py TREE [--runs 5] [--short] [--out docs/performance.md]
 
-TREE is the collection tree (.build/ansible_collections/ncm/platforms). Each workload runs
+TREE is the collection tree (.../ansible_collections/ncm/platforms; nox -s bench makes it). Each workload runs
 side by side with what a user would otherwise write (ansible.builtin.uri tasks, a plain
 requests loop), ours and the baseline alternating within each round; the emulator is reset
 and seeded before every run, and its request log gives the requests sent and the writes.

@@ -18,7 +18,7 @@ __metaclass__ = type
 import copy
 from urllib.parse import quote, urlsplit
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, rest, waiting
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, compare, errors, rest, waiting
 from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
 from ansible_collections.ncm.platforms.plugins.module_utils.resource import Resource
 
@@ -68,7 +68,7 @@ def error_in_body(data):
 
 def connect(module):
     """The ``connect`` that ``runner.execute`` calls: HTTP Basic with ``api.username``/``api.password``."""
-    api = module.params["api"]
+    api = api_spec.resolve("voss", module)
     client = rest.from_module(module, basic_auth=(api["username"], api["password"]), error_in_body=error_in_body)
     return VossClient(client)
 
@@ -176,7 +176,9 @@ class VossClient(object):
         items, _total = self.list_users(hierarchy)
         mine = [item for item in items if at_node(item, hierarchy)]
         found = compare.find_one(mine, {"username": username}, USER.fields, where="hierarchy %s" % hierarchy,
-                                 id_of=lambda item: item.get("pkid"), view=lambda item: USER.to_options(item.get("data")))
+                                 id_of=lambda item: item.get("pkid"), view=lambda item: USER.to_options(item.get("data")),
+                                 kind=compare.plural(USER.noun),
+                                 pick="a username is unique at a node: remove the duplicate on the server")
         if found is None:
             return None
         record = self.get_user(hierarchy, found["pkid"])
@@ -234,12 +236,15 @@ class VossClient(object):
         path = "%s%s/" % (TRANSACTION_PATH, quote(tx_id, safe=""))
         label = "VOSS transaction %s (%s)" % (tx_id, what)
         try:
-            state = waiting.wait_until_final(lambda: self.rest.get(path, params=self.params(hierarchy)).data,
-                                             transaction_status, FINAL, label, timeout,
-                                             interval=POLL_INTERVAL, max_interval=MAX_POLL_INTERVAL).state
+            with self.rest.bounded(timeout):  # the deadline bounds the HTTP layer's retries too
+                state = waiting.wait_until_final(lambda: self.rest.get(path, params=self.params(hierarchy)).data,
+                                                 transaction_status, FINAL, label, timeout,
+                                                 interval=POLL_INTERVAL, max_interval=MAX_POLL_INTERVAL).state
         except errors.WaitTimeout as exc:
             exc.details.pop("state", None)
             exc.details["transaction_id"] = tx_id
+            exc.message += ("; it is still pending, so the write may still complete on the server "
+                            "(see transaction %s before running the task again)" % tx_id)
             raise
         if compare.status_key(transaction_status(state)) == FAILED:
             raise errors.NcmError("%s failed: %s" % (label, transaction_message(state)),

@@ -100,35 +100,47 @@ class AdminUsers(object):
         self.timeout = timeout
         self.transactions = {}
 
-    def existing(self, config):
-        languages = dict((item["username"], item.get("language")) for item in config)
+    def existing(self, config, every=False):
+        """The users at the node: the full record of each listed one (of each one, with
+        ``every``: for the users a task returns or deletes), the list summary of the others."""
+        languages = dict((item["username"], item.get("language")) for item in config or [])
         users = []
         for item in self.client.list_users(self.hierarchy)[0]:
             if not at_node(item, self.hierarchy):
                 continue
             name = (item.get("data") or {}).get("hcsUname")
-            if name not in languages:
+            if name not in languages and not every:
                 users.append(summary_view(item))
                 continue
             record = self.client.get_user(self.hierarchy, item.get("pkid"))
             if record is not None:
                 user = full_view(record, (item.get("data") or {}).get("hierarchy_path"))
-                normalise(self.client, self.hierarchy, user, languages[name])
+                normalise(self.client, self.hierarchy, user, languages.get(name))
                 users.append(user)
         return users
 
+    def _followed(self, name, write):
+        """Run ``write()`` (answering ``(object, transaction id)``) and record the id under
+        ``name``; a transaction still pending at its timeout is recorded too."""
+        try:
+            answer, self.transactions[name] = write()
+        except errors.NcmError as exc:
+            if exc.details.get("transaction_id"):
+                self.transactions[name] = exc.details["transaction_id"]
+            raise
+        return answer
+
     def create(self, body):
-        created, self.transactions[body.get("hcsUname")] = self.client.create_user(
-            self.hierarchy, with_username(body), self.timeout)
-        return created
+        return self._followed(body.get("hcsUname"), lambda: self.client.create_user(
+            self.hierarchy, with_username(body), self.timeout))
 
     def update(self, current, body):
-        updated, self.transactions[current.get("hcsUname")] = self.client.update_user(
-            self.hierarchy, current, body, self.timeout)
-        return updated
+        return self._followed(current.get("hcsUname"), lambda: self.client.update_user(
+            self.hierarchy, current, body, self.timeout))
 
     def delete(self, current):
-        self.transactions[current.get("hcsUname")] = self.client.delete_user(self.hierarchy, current, self.timeout)
+        self._followed(current.get("hcsUname"), lambda: (None, self.client.delete_user(
+            self.hierarchy, current, self.timeout)))
 
     def predict(self, predicted):
         return predict(self.hierarchy, predicted)

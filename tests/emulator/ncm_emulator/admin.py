@@ -3,6 +3,7 @@
 from flask import Blueprint, current_app, jsonify, request
 
 bp = Blueprint("ncm_emulator_admin", __name__, url_prefix="/_emulator")
+MAX_LOG_WAIT = 120  # seconds a GET /log?wait_count=N may wait
 
 
 def _emu():
@@ -166,18 +167,33 @@ def delete_fault(fault_id):
 
 @bp.route("/log", methods=["GET"])
 def get_log():
+    """The log entries (filters method, path, since). With ``wait_count=N`` the answer waits
+    until at least N entries pass the filters (an entry is written when its request has been
+    answered), at most ``timeout`` seconds (default 20), then answers 504 with what it holds."""
     emu = _emu()
     method = request.args.get("method")
+    methods = set(m.strip().upper() for m in method.split(",")) if method else None
     path = request.args.get("path")
     since = int(request.args.get("since", 0))
+    wait_count = int(request.args.get("wait_count", 0))
+    timeout = float(request.args.get("timeout", 20))
+    if wait_count < 0 or not 0 <= timeout <= MAX_LOG_WAIT:
+        raise ValueError("log: wait_count must be 0 or more and timeout 0 to %d seconds" % MAX_LOG_WAIT)
+
+    def matching():
+        return [dict(e) for e in emu.log if e["seq"] > since and (methods is None or e["method"] in methods)
+                and (not path or path in e["path"])]
+
     with emu.lock:
-        entries = [dict(e) for e in emu.log if e["seq"] > since]
-    if method:
-        methods = set(m.strip().upper() for m in method.split(","))
-        entries = [e for e in entries if e["method"] in methods]
-    if path:
-        entries = [e for e in entries if path in e["path"]]
-    return jsonify({"count": len(entries), "entries": entries})
+        reached = emu.logged.wait_for(lambda: len(matching()) >= wait_count, timeout)
+        entries = matching()
+    answer = {"count": len(entries), "entries": entries}
+    if reached:
+        return jsonify(answer)
+    answer["error"] = "the log held %d such entries, not %d, after %s s" % (len(entries), wait_count, timeout)
+    resp = jsonify(answer)
+    resp.status_code = 504
+    return resp
 
 
 @bp.route("/log", methods=["DELETE"])

@@ -139,6 +139,7 @@ class Emulator(object):
         self.switches = {}
         self.faults = []
         self.log = deque(maxlen=int(self.user_config.get("log_max", 100000)))
+        self.logged = threading.Condition(self.lock)  # notified at every new log entry
         self.clock_offset = 0.0
         self._fault_seq = 0
         self._log_seq = 0
@@ -320,6 +321,7 @@ class Emulator(object):
                 "status": status,
                 "body_keys": body_keys,
             })
+            self.logged.notify_all()
 
     # ---- reset / seed --------------------------------------------------
     def reset(self, vendor_name=None):

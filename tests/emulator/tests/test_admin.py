@@ -1,5 +1,6 @@
 """The admin API: reset, seed, switches, faults (bookkeeping), log, clock."""
 
+import pytest
 import requests
 
 POLICIES = "/ux/nccm/configuration_policies/"
@@ -156,3 +157,23 @@ def test_clock_advance(admin):
     assert after["offset"] == before["offset"] + 3600
     assert after["clock"] >= before["clock"] + 3600
     assert admin.call("POST", "/clock", {"advance": "soon"}, expect_ok=False).status_code == 400
+
+
+def test_log_wait_count_answers_once_the_request_was_answered(admin, infraon):
+    """A request the client gave up on is logged when the emulator has answered it, its
+    object stored: ?wait_count= waits for that entry (the event), not for time to pass."""
+    admin.fault(kind="delay", delay=0.6, method="POST", path="configuration_policies")
+    with pytest.raises(requests.exceptions.ReadTimeout):
+        infraon.post(infraon.base + POLICIES, json={"policyid": "late", "organization": "o"}, timeout=0.1)
+    entries = admin.log(method="POST", wait_count=1, timeout=8)
+    assert [(e["method"], e["status"]) for e in entries] == [("POST", 201)]
+    assert [p["policyid"] for p in admin.raw("infraon_policies")] == ["late"], "stored before it is logged"
+
+
+def test_log_wait_count_gives_up_with_504_and_refuses_bad_values(admin, infraon):
+    infraon.get(infraon.base + LIST, timeout=10)
+    resp = admin.call("GET", "/log", params={"wait_count": 2, "timeout": 0}, expect_ok=False)
+    assert resp.status_code == 504 and resp.json()["count"] == 1
+    assert admin.log(wait_count=1, timeout=0)[0]["method"] == "GET"
+    for bad in ({"wait_count": -1}, {"wait_count": "x"}, {"wait_count": 1, "timeout": 121}):
+        assert admin.call("GET", "/log", params=bad, expect_ok=False).status_code == 400

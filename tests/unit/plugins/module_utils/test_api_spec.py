@@ -13,7 +13,7 @@ import yaml
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors
 
 PLATFORMS = sorted(api_spec.PLATFORMS)
 
@@ -33,7 +33,7 @@ def test_doc_fragment_documents_exactly_the_table(platform):
         assert doc["type"] == spec["type"], key
         assert doc.get("default") == spec.get("default"), key
         assert bool(doc.get("required")) == bool(spec.get("required")), key
-        env = spec.get("fallback", (None, [None]))[1][0]
+        env = api_spec.env_name(platform, key)
         text = " ".join(doc["description"])
         assert (env is not None) == ("E(%s)" % env in text), key
 
@@ -44,38 +44,119 @@ def test_every_secret_key_is_no_log(platform):
         assert spec.get("no_log", False) is (key in ("api_key", "access_code", "password")), key
 
 
-def test_environment_fallbacks(monkeypatch):
-    monkeypatch.setenv("INFRAON_URL", "https://tenant.example.test")
-    monkeypatch.setenv("INFRAON_API_KEY", "k-123")
-    monkeypatch.setenv("INFRAON_VALIDATE_CERTS", "no")
-    result = ArgumentSpecValidator(api_spec.argument_spec("infraon")).validate({})
-    assert result.error_messages == []
-    api = result.validated_parameters["api"]
+ENVIRONMENT = ("INFRAON_URL", "INFRAON_API_KEY", "INFRAON_USERNAME", "INFRAON_PASSWORD", "SCC_URL", "SCC_ACCESS_CODE",
+               "SCC_USERNAME", "SCC_PASSWORD", "VOSS_URL", "VOSS_USERNAME", "VOSS_PASSWORD")
+
+
+class FakeModule(object):
+    """What ``api_spec.resolve`` uses of a module: its validated ``params`` and ``no_log_values``."""
+
+    def __init__(self, platform, api):
+        result = ArgumentSpecValidator(api_spec.argument_spec(platform)).validate({"api": api})
+        assert result.error_messages == []
+        self.params = result.validated_parameters
+        self.no_log_values = set(result._no_log_values)
+
+
+@pytest.fixture
+def environ(monkeypatch):
+    for name in ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+
+    def setenv(**values):
+        for name, value in values.items():
+            monkeypatch.setenv(name, value)
+    return setenv
+
+
+def test_environment_fallbacks(environ):
+    environ(INFRAON_URL="https://tenant.example.test", INFRAON_API_KEY="k-123", INFRAON_VALIDATE_CERTS="no")
+    module = FakeModule("infraon", {})
+    api = api_spec.resolve("infraon", module)
     assert (api["url"], api["api_key"], api["validate_certs"], api["timeout"], api["retries"]) == (
         "https://tenant.example.test", "k-123", False, 30, 3)
-    assert "k-123" in result._no_log_values
+    assert "k-123" in module.no_log_values
 
 
-def test_task_values_win_over_the_environment(monkeypatch):
-    monkeypatch.setenv("SCC_URL", "https://env.example.test")
+def test_task_values_win_over_the_environment(environ):
+    environ(SCC_URL="https://env.example.test")
     result = ArgumentSpecValidator(api_spec.argument_spec("scc")).validate(
         {"api": {"url": "https://task.example.test", "access_code": "c"}})
     assert result.validated_parameters["api"]["url"] == "https://task.example.test"
 
 
-@pytest.mark.parametrize("platform, params, message", [
-    ("infraon", {"url": "https://x"}, "one of the following is required: api_key, username"),
-    ("infraon", {"url": "https://x", "username": "u"}, "parameters are required together: username, password"),
-    ("scc", {"url": "https://x"}, "one of the following is required: access_code, username"),
-    ("voss", {"url": "https://x", "username": "u"}, "missing required arguments: password"),
-    ("voss", {"username": "u", "password": "p"}, "missing required arguments: url"),
+@pytest.mark.parametrize("platform, env, api, wanted", [
+    # a task's username and password win over the environment's access code, and are never mixed with it
+    ("scc", dict(SCC_ACCESS_CODE="env-code"), dict(username="admin", password="wrong"),
+     dict(access_code=None, username="admin", password="wrong")),
+    # an empty environment value counts as unset
+    ("scc", dict(SCC_ACCESS_CODE="", SCC_USERNAME="admin", SCC_PASSWORD="pw"), {},
+     dict(access_code=None, username="admin", password="pw")),
+    ("scc", dict(SCC_ACCESS_CODE=""), dict(username="admin", password="pw"),
+     dict(access_code=None, username="admin", password="pw")),
+    ("infraon", dict(INFRAON_API_KEY="env-key"), dict(username="u", password="p"),
+     dict(api_key=None, username="u", password="p")),
+    ("infraon", dict(INFRAON_USERNAME="u", INFRAON_PASSWORD="p"), {}, dict(api_key=None, username="u", password="p")),
+    ("infraon", dict(INFRAON_API_KEY="  ", INFRAON_USERNAME="u", INFRAON_PASSWORD="p"), {},
+     dict(api_key=None, username="u", password="p")),
+    ("voss", dict(VOSS_USERNAME="env-user", VOSS_PASSWORD="env-pw"), dict(username="u", password="p"),
+     dict(username="u", password="p")),
+    ("voss", dict(VOSS_USERNAME="env-user", VOSS_PASSWORD="env-pw"), {}, dict(username="env-user", password="env-pw")),
 ])
-def test_rules_between_keys(monkeypatch, platform, params, message):
-    for name in ("INFRAON_URL", "INFRAON_API_KEY", "SCC_URL", "SCC_ACCESS_CODE", "SCC_USERNAME",
-                 "SCC_PASSWORD", "VOSS_URL", "VOSS_USERNAME", "VOSS_PASSWORD"):
-        monkeypatch.delenv(name, raising=False)
-    result = ArgumentSpecValidator(api_spec.argument_spec(platform)).validate({"api": params})
-    assert any(message in error for error in result.error_messages), result.error_messages
+def test_task_credentials_win_as_a_whole_and_an_empty_environment_value_is_unset(environ, platform, env, api, wanted):
+    environ(**env)
+    module = FakeModule(platform, dict(api, url="https://x.example.test"))
+    resolved = api_spec.resolve(platform, module)
+    assert dict((key, resolved[key]) for key in wanted) == wanted
+    assert module.params["api"] == resolved
+
+
+def test_an_empty_url_in_the_environment_counts_as_unset(environ):
+    environ(VOSS_URL="")
+    result = ArgumentSpecValidator(api_spec.argument_spec("voss")).validate({"api": {"username": "u", "password": "p"}})
+    assert any("missing required arguments: url" in error for error in result.error_messages), result.error_messages
+
+
+@pytest.mark.parametrize("platform, env, api, message", [
+    ("infraon", {}, {}, "api: no credentials: give api.api_key, or api.username and api.password in the task, "
+                        "or set INFRAON_API_KEY, or INFRAON_USERNAME and INFRAON_PASSWORD in the environment."),
+    ("infraon", {}, {"username": "u"}, "api.username is given without api.password (in the task)"),
+    # the task's username is never completed with the environment's password
+    ("voss", dict(VOSS_PASSWORD="env-pw"), {"username": "u"}, "api.username is given without api.password (in the task)"),
+    ("scc", dict(SCC_USERNAME="u"), {}, "api.username is given without api.password (in the environment)"),
+    ("scc", dict(SCC_ACCESS_CODE=""), {}, "api: no credentials: give api.access_code, or api.username and api.password"),
+    ("voss", {}, {}, "api: no credentials: give api.username and api.password in the task, or set VOSS_USERNAME "
+                     "and VOSS_PASSWORD in the environment."),
+    ("scc", {}, {"access_code": "  "}, "api.access_code must not be empty or only spaces."),
+])
+def test_missing_or_partial_credentials_fail_naming_the_keys(environ, platform, env, api, message):
+    environ(**env)
+    with pytest.raises(errors.InputError) as caught:
+        api_spec.resolve(platform, FakeModule(platform, dict(api, url="https://x.example.test")))
+    assert message in caught.value.message
+
+
+@pytest.mark.parametrize("platform, url", [
+    ("infraon", "https://host.example.test/ux"), ("infraon", "https://host.example.test/nccm/ux/"),
+    ("scc", "https://host.example.test/api"), ("voss", "https://host.example.test:8443/API/"),
+])
+def test_a_url_ending_in_the_api_prefix_fails_before_any_request(platform, url):
+    api = {"url": url, "api_key": "k", "access_code": "c", "username": "u", "password": "p"}
+    api = dict((key, value) for key, value in api.items() if key in api_spec.PLATFORMS[platform]["keys"])
+    with pytest.raises(errors.InputError) as caught:
+        api_spec.resolve(platform, FakeModule(platform, api))
+    prefix = api_spec.PLATFORMS[platform]["prefix"]
+    assert caught.value.message.startswith("api.url %s ends in %s, the API's own path prefix" % (url, prefix))
+
+
+@pytest.mark.parametrize("platform, url", [
+    ("infraon", "https://host.example.test/nccm"), ("infraon", "https://host.example.test/uxui"),
+    ("scc", "https://host.example.test/apis"), ("voss", "https://host.example.test"),
+])
+def test_a_reverse_proxy_prefix_is_kept(platform, url):
+    api = {"url": url, "api_key": "k", "access_code": "c", "username": "u", "password": "p"}
+    api = dict((key, value) for key, value in api.items() if key in api_spec.PLATFORMS[platform]["keys"])
+    assert api_spec.resolve(platform, FakeModule(platform, api))["url"] == url
 
 
 def test_module_options_join_the_api_option():

@@ -155,7 +155,7 @@ def test_a_2xx_status_error_body_is_a_failure():
     with pytest.raises(errors.ApiError) as info:
         client().create(POLICY, {"policyid": "P1"})
     assert info.value.status == 200
-    assert info.value.message == "POST %s returned HTTP 200: policy engine busy" % POLICY.path
+    assert info.value.message == "POST %s%s returned HTTP 200: policy engine busy" % (BASE, POLICY.path)
 
 
 def test_error_in_body_ignores_ordinary_answers():
@@ -169,7 +169,7 @@ def test_401_names_method_path_and_status_but_not_the_key():
     responses.get(POLICIES + "x1/", status=401, json={"error": "Invalid API key."})
     with pytest.raises(errors.ApiError) as info:
         client().get(POLICY.path, "x1")
-    assert info.value.message == "GET %sx1/ returned HTTP 401: Invalid API key." % POLICY.path
+    assert info.value.message == "GET %s%sx1/ returned HTTP 401: Invalid API key." % (BASE, POLICY.path)
     assert KEY not in json.dumps(info.value.to_result())
 
 

@@ -7,7 +7,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import threading
-import time
 
 import pytest
 
@@ -15,13 +14,17 @@ from ansible_collections.ncm.platforms.plugins.module_utils import errors, paral
 
 
 class Gauge(object):
-    """Counts the calls running at once."""
+    """Counts the calls running at once. Each call holds until ``target`` calls ran at once
+    (an event, not a sleep): on any machine speed the calls overlap as far as the pool lets
+    them; a pool that never runs ``target`` at once leaves ``most`` below it (after 10 s)."""
 
-    def __init__(self):
+    def __init__(self, target=1):
         self.lock = threading.Lock()
         self.now = 0
         self.most = 0
         self.started = []
+        self.target = target
+        self.reached = threading.Event()
 
     def call(self, key, fail=False):
         def function():
@@ -29,7 +32,9 @@ class Gauge(object):
                 self.now += 1
                 self.most = max(self.most, self.now)
                 self.started.append(key)
-            time.sleep(0.02)
+                if self.now >= self.target:
+                    self.reached.set()
+            self.reached.wait(10)
             with self.lock:
                 self.now -= 1
             if fail:
@@ -40,7 +45,7 @@ class Gauge(object):
 
 @pytest.mark.parametrize("max_in_flight", [1, 3])
 def test_every_call_runs_and_never_more_than_max_in_flight(max_in_flight):
-    gauge = Gauge()
+    gauge = Gauge(target=max_in_flight)
     results = parallel.run_all([(key, gauge.call(key)) for key in range(8)], max_in_flight)
     assert sorted(results) == [(key, key * 10) for key in range(8)]
     assert gauge.most == max_in_flight

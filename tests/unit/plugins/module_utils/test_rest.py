@@ -13,7 +13,7 @@ import requests
 import responses
 from urllib3.exceptions import MaxRetryError, NewConnectionError, ProtocolError
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, rest
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, compare, errors, rest
 
 BASE = "https://nccm.example.test/prefix"
 SECRET = "s3cr3t-key-value"
@@ -166,7 +166,7 @@ def test_certificate_verification_failure_says_what_to_set(settings, reason, wan
     with pytest.raises(errors.TLSError) as caught:
         client(**settings).get("/a")
     message = caught.value.message
-    assert message.startswith("TLS certificate verification failed on GET /a: ")
+    assert message.startswith("TLS certificate verification failed on GET %s/a: " % BASE)
     assert wanted in message
     assert "or set api.validate_certs: false to skip the check" in message
     assert message.endswith("Details: " + reason)
@@ -177,7 +177,7 @@ def test_other_tls_failure_keeps_its_plain_message():
     responses.get(BASE + "/a", body=requests.exceptions.SSLError("[SSL: WRONG_VERSION_NUMBER] wrong version number"))
     with pytest.raises(errors.TLSError) as caught:
         client().get("/a")
-    assert caught.value.message == "TLS error on GET /a: [SSL: WRONG_VERSION_NUMBER] wrong version number"
+    assert caught.value.message == "TLS error on GET " + BASE + "/a: [SSL: WRONG_VERSION_NUMBER] wrong version number"
 
 
 @pytest.mark.parametrize("body, message", [
@@ -193,7 +193,7 @@ def test_error_status_carries_method_path_status_and_server_message(body, messag
     with pytest.raises(errors.ApiError) as caught:
         client().put("/ux/x/1/", json={})
     assert caught.value.server_message == message
-    assert caught.value.message == "PUT /ux/x/1/ returned HTTP 400: " + message
+    assert caught.value.message == "PUT " + BASE + "/ux/x/1/ returned HTTP 400: " + message
     assert caught.value.to_result()["status"] == 400
 
 
@@ -334,7 +334,7 @@ def test_a_second_401_fails_with_the_server_message_and_never_logs_in_twice_for_
         client(login=login).get("/a")
     assert login.runs == 2
     assert [call.request.method for call in responses.calls] == ["POST", "GET", "POST", "GET"]
-    assert info.value.message == "GET /a returned HTTP 401: token revoked"
+    assert info.value.message == "GET " + BASE + "/a returned HTTP 401: token revoked"
 
 
 @responses.activate
@@ -410,13 +410,13 @@ GOOD = dict(url="https://host.example:8443/prefix", timeout=30, retries=3, valid
 ])
 def test_bad_api_values_fail_naming_the_key(change, message):
     with pytest.raises(errors.InputError) as info:
-        rest.checked_api(dict(GOOD, **change))
+        api_spec.checked_api(dict(GOOD, **change))
     assert message in info.value.message
 
 
 def test_good_api_values_pass_and_ca_path_is_not_checked_when_certificates_are_not():
-    assert rest.checked_api(dict(GOOD)) == GOOD
-    assert rest.checked_api(dict(GOOD, validate_certs=False, ca_path="/nonexistent"))["validate_certs"] is False
+    assert api_spec.checked_api(dict(GOOD)) == GOOD
+    assert api_spec.checked_api(dict(GOOD, validate_certs=False, ca_path="/nonexistent"))["validate_certs"] is False
 
 
 @responses.activate
@@ -437,7 +437,7 @@ def test_an_html_error_page_is_said_to_come_from_a_proxy(headers, body):
     responses.get(BASE + "/a", status=502, body=body, headers=headers)
     with pytest.raises(errors.ApiError) as info:
         client(retries=0).get("/a")
-    assert info.value.message == ("GET /a returned HTTP 502 Bad Gateway with an HTML page instead of an API answer: "
+    assert info.value.message == ("GET " + BASE + "/a returned HTTP 502 Bad Gateway with an HTML page instead of an API answer: "
                                   "a proxy or load balancer in front of the service answered, not the service")
     assert info.value.status == 502 and "<" not in info.value.message
 
@@ -458,7 +458,7 @@ def test_a_server_message_ending_in_a_full_stop_gets_no_second_one_before_the_wa
     responses.post(BASE + "/a", status=502, json={"error": "Upstream lost."})
     with pytest.raises(errors.ApiError) as info:
         client().post("/a", json={})
-    assert info.value.message == ("POST /a returned HTTP 502: Upstream lost. The request reached the server, "
+    assert info.value.message == ("POST " + BASE + "/a returned HTTP 502: Upstream lost. The request reached the server, "
                                   "so the change may have been made: check the server before re-running.")
 
 

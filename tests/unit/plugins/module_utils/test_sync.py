@@ -237,7 +237,7 @@ def test_replaced_with_exactly_the_current_options_is_no_change():
 def test_replaced_needs_the_required_options_in_every_item():
     with pytest.raises(errors.InputError) as info:
         sync.check_config(POLICY_KIND, "policyid", [{"policyid": "A", "name": "x"}], "replaced")
-    assert info.value.message == "organization is required in config item policyid='A' for state=replaced."
+    assert info.value.message == "config[0] (policyid A): organization is required for state=replaced."
 
 
 def test_overridden_deletes_the_unlisted_in_scope_only_and_last():
@@ -252,7 +252,7 @@ def test_deleted_removes_the_listed_that_exist():
 
 
 def test_deleted_without_config_removes_everything_in_scope():
-    assert planned("deleted", [], in_scope=of_acme) == [
+    assert planned("deleted", None, in_scope=of_acme) == [
         ("delete", "A", []), ("delete", "B", [])]
 
 
@@ -279,9 +279,9 @@ def test_a_key_held_in_another_form_is_still_found():
 
 
 @pytest.mark.parametrize("config, message", [
-    ([{"policyid": "A"}, {"policyid": "A"}], "config: policyid 'A' is listed twice"),
-    ([{"name": "x"}], "policyid is required in every config item (item 1)."),
-    ([{"policyid": " "}], "policyid is required in every config item (item 1)."),
+    ([{"policyid": "A"}, {"policyid": "A"}], "config[1] (policyid A): policyid 'A' is listed twice"),
+    ([{"name": "x"}], "config[0]: policyid is required in every config item."),
+    ([{"policyid": " "}], "config[0]: policyid is required in every config item."),
 ])
 def test_bad_config_fails_before_any_request(config, message):
     with pytest.raises(errors.InputError) as info:

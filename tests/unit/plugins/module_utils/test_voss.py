@@ -234,6 +234,8 @@ def test_a_transaction_that_outlasts_the_timeout_fails_with_its_last_status():
     assert info.value.details["status"] == "In Progress"
     assert info.value.details["transaction_id"] == TX
     assert "state" not in info.value.details
+    assert info.value.message.endswith("; it is still pending, so the write may still complete on the server "
+                                       "(see transaction %s before running the task again)" % TX)
 
 
 @responses.activate

@@ -13,6 +13,7 @@ from unittest import mock
 
 import pytest
 from ansible.module_utils import basic
+from ansible.module_utils.common import warnings as ansible_warnings
 
 from ansible_collections.ncm.platforms.plugins.module_utils import infraon
 
@@ -38,8 +39,10 @@ def run_module(module, params, client, capsys, check_mode=False, diff=False, con
     result (``failed`` set on fail_json). None of ``secrets`` may appear in what it printed."""
     args = dict(params, _ansible_check_mode=check_mode, _ansible_diff=diff)
     args.setdefault("api", dict(api or API))
+    # a module process starts with no warnings; here every run shares one interpreter
+    fresh = type(ansible_warnings._global_warnings)()
     with patch_module_args(args), mock.patch.object(connector, "connect", return_value=client):
-        with pytest.raises(SystemExit):
+        with mock.patch.object(ansible_warnings, "_global_warnings", fresh), pytest.raises(SystemExit):
             module.main()
     out = capsys.readouterr().out
     for secret in secrets:

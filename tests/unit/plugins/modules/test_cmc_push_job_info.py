@@ -58,9 +58,12 @@ def test_no_filter_lists_every_job(capsys):
 @pytest.mark.parametrize("params, message", [
     ({"id": 0}, "id must be at least 1 (got 0)."),
     ({"feature_id": 0}, "feature_id must be at least 1 (got 0)."),
-    ({"after": "last week"}, "after must be epoch seconds or an ISO 8601 date-time"),
+    ({"after": "last week"}, "after must be epoch seconds or an ISO 8601 date or date-time"),
     ({"id": 1, "job_status": "Failed"}, "parameters are mutually exclusive: id|job_status"),
-    ({"job_status": "Running"}, "value of job_status must be one of"),
+    ({"job_status": "Running"}, "job_status: 'Running' is not a push job status; give one of Queued, InProgress,"),
+    ({"after": "2026-02-01", "before": "2026-01-31T23:59:59Z"},
+     "after (2026-02-01) is later than before (2026-01-31T23:59:59Z): no job can be in that interval."),
+    ({"after": "1756700001", "before": "1756700000"}, "after (1756700001) is later than before (1756700000)"),
 ])
 def test_bad_input_fails_before_any_request(capsys, params, message):
     client = mock.Mock(spec=scc.SccClient)
@@ -68,3 +71,28 @@ def test_bad_input_fails_before_any_request(capsys, params, message):
     assert result["failed"] is True
     assert result["msg"].startswith(message)
     assert client.mock_calls == []
+
+
+@pytest.mark.parametrize("given", ["IN_PROGRESS", "In Progress", "inprogress", "in-progress", "InProgress"])
+def test_a_status_in_any_spelling_is_sent_as_the_api_spells_it(capsys, given):
+    client = mock.Mock(spec=scc.SccClient)
+    client.jobs.return_value = [{"id": 5, "job_status": "InProgress"}, {"id": 6, "job_status": "Queued"}]
+    result = run_module({"job_status": given}, client, capsys)
+    assert client.mock_calls == [mock.call.jobs(job_status="InProgress", feature_id=None, after=None, before=None)]
+    assert [job["id"] for job in result["jobs"]] == [5]
+
+
+@pytest.mark.parametrize("given, epoch", [
+    ("2026-01-01", 1767225600),
+    ("2026-01-01T00:00", 1767225600),
+    ("2026-01-01T00:00:00", 1767225600),
+    ("2026-01-01T01:00:00+01:00", 1767225600),
+    ("2026-01-01T00:00:00.750Z", 1767225600),
+    ("2026-01-01 00:00:00Z", 1767225600),
+    ("1767225600", 1767225600),
+])
+def test_every_iso_8601_form_is_a_moment(capsys, given, epoch):
+    client = mock.Mock(spec=scc.SccClient)
+    client.jobs.return_value = []
+    run_module({"after": given, "before": given}, client, capsys)
+    assert client.mock_calls == [mock.call.jobs(job_status=None, feature_id=None, after=epoch, before=epoch)]

@@ -63,7 +63,8 @@ def test_creates_a_missing_user(capsys, check_mode):
         assert writes(client) == []
         assert result["transaction_id"] is None
         assert result["user"] == {"hcsUname": "jo", "hierarchy_path": NODE, "AdminUser": {
-            "username": "jo", "first_name": "Jo", "role": "CustomerAdminRole", "language": "en-us", "set_language": False}}
+            "username": "jo", "first_name": "Jo", "role": "CustomerAdminRole", "language": "en-us", "set_language": False,
+            "account_information": {"disabled": False, "locked": False, "change_password_on_login": False}}}
         return
     body = {"hcsUname": "jo", "AdminUser": {"username": "jo", "first_name": "Jo", "role": "CustomerAdminRole",
                                             "password": USER_PASSWORD}}
@@ -181,3 +182,19 @@ def test_the_argument_spec_follows_the_design():
     assert spec["username"]["required"] is True and spec["hierarchy"]["required"] is True
     assert sorted(spec["account_information"]["options"]) == [
         "change_password_on_login", "credential_policy", "disabled", "locked", "reason_for_disabled"]
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_config_returns_the_user_in_option_shape_that_can_be_fed_back(capsys, check_mode):
+    client = new_client(CURRENT)
+    result = run_module({"last_name": "Doe", "password": USER_PASSWORD}, client, capsys, check_mode=check_mode)
+    assert result["user"]["AdminUser"]["first_name"] == "Jo"
+    assert result["config"] == {
+        "username": "jo", "first_name": "Jo", "last_name": None if not check_mode else "Doe",
+        "email": "jo@example.test", "role": "CustomerAdminRole", "language": "en-us", "set_language": False,
+        "account_information": {"disabled": False, "locked": False, "change_password_on_login": False,
+                                "credential_policy": None, "reason_for_disabled": None}}
+    if not check_mode:  # the user as the server holds it, fed back, is no change
+        again = run_module(dict(result["config"], password=USER_PASSWORD), new_client(CURRENT), capsys)
+        assert again["changed"] is False
+    assert run_module({"state": "absent"}, new_client(CURRENT), capsys)["config"] == {}

@@ -11,7 +11,7 @@ from unittest import mock
 
 import pytest
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors
+from ansible_collections.ncm.platforms.plugins.module_utils import errors, infraon
 from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT
 from ansible_collections.ncm.platforms.plugins.modules import nccm_account_audit as module
 from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import (
@@ -53,7 +53,7 @@ def test_unset_identity_fields_are_looked_up_as_blank(capsys):
     client.create.return_value = {"id": "a9"}
     run_module(module, {"organization": "acme", "job_id": "J1"}, client, capsys)
     criteria = {"organization": "acme", "job_id": "J1", "job_iteration_id": None, "ci_id": None}
-    assert client.find.call_args == mock.call(AUDIT, criteria)
+    assert client.find.call_args == mock.call(AUDIT, criteria, near=[])
     assert client.create.call_args == mock.call(AUDIT, {"organization": "acme", "job_id": "J1"}, key=tuple(criteria))
 
 
@@ -213,3 +213,32 @@ def test_transport_error_fails_the_task(capsys):
     result = run_module(module, dict(KEY), client, capsys)
     assert result["failed"] is True
     assert result["msg"].startswith("GET https://nccm.example.test/ux/ could not connect")
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_a_partial_identity_that_nearly_matches_warns_naming_the_records(capsys, check_mode):
+    """Issue 20: organization and job_id given, the default identity also holds
+    job_iteration_id and ci_id: the record a1 (J1 with both set) is not it, and a warning says so."""
+    client = new_client()
+    client.iter_all.return_value = iter([dict(CURRENT, dpassword=OLD), dict(CURRENT, id="a2", job_id="J2"),
+                                         dict(CURRENT, id="a3", ci_id=None)])
+    client.find.side_effect = lambda resource, criteria, near=None: infraon.InfraonClient.find(
+        client, resource, criteria, near=near)
+    client.create.return_value = {"id": "a9", "organization": "acme", "job_id": "J1"}
+    result = run_module(module, {"organization": "acme", "job_id": "J1", "dpassword": SECRET}, client, capsys,
+                        check_mode=check_mode)
+    assert result["changed"] is True
+    assert [warning["event"]["msg"] if isinstance(warning, dict) else warning for warning in result["warnings"]] == [
+        "No audit record matches the identity (organization, job_id, job_iteration_id, ci_id) with "
+        "job_iteration_id, ci_id unset, so state=present creates a new one; these records hold the same "
+        "organization, job_id but differ in: id a1 (ci_id, job_iteration_id), id a3 (job_iteration_id). To update "
+        "one, give its id or those options; to find records by fewer fields, narrow identity."]
+    assert SECRET not in json.dumps(result) and OLD not in json.dumps(result)
+
+
+def test_a_full_identity_does_not_look_for_near_matches(capsys):
+    client = found(None)
+    client.create.return_value = {"id": "a9"}
+    result = run_module(module, dict(KEY), client, capsys)
+    assert client.find.call_args == mock.call(AUDIT, KEY)
+    assert "warnings" not in result

@@ -69,7 +69,7 @@ def test_older_than_days_counts_back_from_now():
 
 @pytest.mark.parametrize("params, message", [
     ({"older_than_days": -1}, "older_than_days must be at least 0 (got -1)."),
-    ({"older_than_days": 10 ** 9}, "older_than_days is too large"),
+    ({"older_than_days": 10 ** 9}, "older_than_days must be at most 36500 (got 1000000000)."),
     ({"created_before": "2025-02-01T00:00:00+05"}, "created_before: "),
     ({"older_than_days": 1, "max_in_flight": 0}, "max_in_flight must be at least 1 (got 0)."),
     ({"older_than_days": 1, "filters": {"dpassword": "x"}}, "filters: dpassword cannot be filtered on"),
@@ -87,4 +87,13 @@ def test_a_filter_on_a_secret_never_shows_the_value(capsys):
     client = listing()
     result = run_module(module, {"older_than_days": 1, "filters": {"dpassword": SECRET}}, client, capsys, secrets=[SECRET])
     assert result["failed"] is True and "cannot be filtered on (a secret)" in result["msg"]
+    assert client.mock_calls == []
+
+
+@pytest.mark.parametrize("export_path", ["", "   "])
+def test_a_blank_export_path_is_refused_before_any_request(capsys, export_path):
+    client = listing()
+    result = run_module(module, {"older_than_days": 1, "export_path": export_path}, client, capsys)
+    assert result["failed"] is True
+    assert result["msg"] == "export_path must not be empty or only spaces."
     assert client.mock_calls == []
