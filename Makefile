@@ -32,8 +32,8 @@ endif
 
 NOX := .venv-nox/bin/nox
 # make test: the two longest first, so that the rest fills the other core around them
-TEST_SESSIONS := integration-2.19 integration-2.21 sanity-2.19 sanity-2.20 sanity-2.21 units-2.19 units-2.20 \
-	units-2.21 lint molecule bench-short importer ee docs-lint changelog awx
+TEST_SESSIONS := integration-2.19-module integration-2.19 integration-2.21 sanity-2.19 sanity-2.20 sanity-2.21 units-2.19 units-2.20 \
+	units-2.21 lint molecule bench-short importer ee docs-lint changelog awx shape
 ARGS ?=
 PYTEST_ARGS ?=
 TARGETS ?=

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import nox
 from antsibull_nox.sessions import prepare_collections
+from nox.command import CommandFailed
 
 TOP = Path(__file__).resolve().parent
 DEV = "requirements-dev.txt"
@@ -26,7 +27,9 @@ CORES = {
     "2.21": ("3.12", "tools/requirements/sanity-units-py312-2.21.txt"),
 }
 # the targets that prove the HTTP layer and the emulator, not ansible-core, run on one core each
-INTEGRATION_ONLY = {"2.19": ["faults", "tls"], "2.21": ["concurrency"]}
+# Every target runs in-process on both versions, and as modules on one (issue 22).
+INTEGRATION_CORES = ("2.19", "2.21")
+MODULE_LANE_CORE = "2.19"
 
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_venv = "yes"
@@ -122,26 +125,35 @@ def _units(core: str) -> None:
                          "PYTHONDONTWRITEBYTECODE": "1"})
 
 
-def _integration(core: str) -> None:
+def _integration(core: str, in_process: bool = True) -> None:
     python, requirements = CORES[core]
+    name = f"integration-{core}" + ("" if in_process else "-module")
 
-    @nox.session(name=f"integration-{core}", python=python)
+    @nox.session(name=name, python=python)
     def integration(session: nox.Session) -> None:
         """ansible-test integration against a fresh emulator, every secret a marker and the whole
-        -vvvv output scanned for them (tests/integration/README.md); after `--`, target names."""
+        -vvvv output scanned for them (tests/integration/README.md); after `--`, target names.
+        Tasks run in the worker process (the action plugins); the -module lane runs every task
+        as a module (ncm_platforms_in_process false, in integration_config.yml) and fails if one
+        did not (in_process_parity, which runs both paths itself, is left to the other lanes)."""
         tree = _tree(session, requirements, "tests/emulator/requirements.txt")
-        others = [target for other, targets in INTEGRATION_ONLY.items() if other != core for target in targets]
-        excludes = [] if session.posargs else [arg for target in others for arg in ("--exclude", target)]
+        excludes = [] if session.posargs or in_process else ["--exclude", "in_process_parity"]
         os.environ["NCM_SECRET_MARKERS"] = str(tree / "tests" / "integration" / "secret-markers.json")
-        _with_emulator(session, tree, f"integration-{core}", "env", "-C", str(tree), "ansible-test", "integration",
+        os.environ["NCM_PLATFORMS_IN_PROCESS"] = "true" if in_process else "false"
+        _with_emulator(session, tree, name, "env", "-C", str(tree), "ansible-test", "integration",
                        "--color", "no", *excludes, *session.posargs, scanned=True, env=_ansible_test_home(session))
+        if not in_process:
+            log = (Path(session.create_tmp()).resolve() / f"{name}.log").read_text(encoding="utf-8", errors="replace")
+            if "runs in the controller's worker process" in log:
+                session.error("a task of the module lane ran in the worker process")
 
 
 for _core in CORES:
     _sanity(_core)
     _units(_core)
-for _core in INTEGRATION_ONLY:
+for _core in INTEGRATION_CORES:
     _integration(_core)
+_integration(MODULE_LANE_CORE, in_process=False)
 
 
 @nox.session(python="3.11")
@@ -153,6 +165,32 @@ def lint(session: nox.Session) -> None:
     session.run("ansible-lint", "--offline", "--profile", "production", env={
         "ANSIBLE_COLLECTIONS_PATH": str(tree.parents[2]),
         "ANSIBLE_ACTION_PLUGINS": str(tree / "tests/integration/targets/setup_emulator/action_plugins")})
+
+
+# What the shape gate covers: the collection's Python and the tests' and tools' own
+SHAPED = ["plugins", "tests", "tools", "noxfile.py"]
+
+
+@nox.session(python="3.11")
+def shape(session: nox.Session) -> None:
+    """The shape gate: no function over ruff's complexity, branch and statement limits
+    (ruff.toml), no file over 400 lines (pylint's too-many-lines alone: ruff has no such rule).
+    Both always run; either failing fails the session."""
+    session.install("-r", str(TOP / "tools/requirements/shape.txt"))
+    session.chdir(TOP)
+    checks = {
+        "ruff": ["ruff", "check", "--no-cache", *SHAPED],
+        "pylint": ["pylint", "--disable=all", "--enable=too-many-lines", "--max-module-lines=400",
+                   "--recursive=y", "--score=n", *SHAPED],
+    }
+    failed = []
+    for name, command in checks.items():
+        try:
+            session.run(*command)
+        except CommandFailed:
+            failed.append(name)
+    if failed:
+        session.error(f"the shape gate failed: {', '.join(failed)} (limits in ruff.toml and noxfile.py)")
 
 
 @nox.session(python="3.11")

@@ -88,6 +88,9 @@ scc_username: $scc_username
 scc_password: $scc_password
 voss_username: $voss_username
 voss_password: $voss_password
+# Where the tasks run: in the controller's worker process (true), or every task as a module
+# (false: the module lane of make test, NCM_PLATFORMS_IN_PROCESS=false).
+ncm_platforms_in_process: ${NCM_PLATFORMS_IN_PROCESS:-true}
 # The emulator's --config file (empty: its defaults): give it to an emulator a target starts.
 emulator_config: $emulator_config
 # Output a target does not print (e.g. the logs of parallel runs) goes here: it is scanned
@@ -99,6 +102,11 @@ emulator_python: $(command -v "$python")
 emulator_source: $top/tests/emulator
 # ... started and stopped with the functions of this file (tools/emulator-lib.sh)
 emulator_lib: $here/emulator-lib.sh
+# How a target scans output it captured for the secrets of the tests (ansible-test passes a
+# runme.sh no environment of ours): emulator_python secret_scanner [--secrets FILE]
+# [--require TEXT] collection_tree LOG
+secret_scanner: $here/scan-secrets.py
+collection_tree: $tree
 YAML
 
 set +e

@@ -8,7 +8,7 @@ __metaclass__ = type
 
 
 class ModuleDocFragment(object):
-    # The reading options every Infraon _info module shares (module_utils/infraon_info.options).
+    # The reading options every Infraon _info module shares (module_utils/infraon/info.options).
     DOCUMENTATION = r"""
 options:
   id:

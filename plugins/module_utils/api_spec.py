@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import AnsibleFallbackNotFound
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, validate
+from ansible_collections.ncm.platforms.plugins.module_utils import errors, rest, validate
 
 # The keys a task logs in with; they are taken as a whole from the task, else from the environment.
 CREDENTIALS = ("api_key", "access_code", "username", "password")
@@ -138,22 +138,38 @@ def check_prefix(platform, url):
                 url, prefix, url.rstrip("/"), prefix, base))
 
 
-def resolve(platform, module):
-    """``module``'s ``api`` option with its credentials chosen (``credentials``) and every value
-    checked, before any request; stored back in ``module.params`` and returned. A secret taken
-    from the environment becomes a no_log value of the module."""
-    api = dict(module.params["api"])
+def resolve(platform, task):
+    """The task's ``api`` option with its credentials chosen (``credentials``) and every value
+    checked, before any request; stored back in ``task.params`` and returned. A secret taken
+    from the environment is hidden in the task's output (``task.hide``)."""
+    api = dict(task.params["api"])
     given, source = credentials(platform, api)
     check_logins(platform, given, source)
     for key in PLATFORMS[platform]["keys"]:
         if key in CREDENTIALS:
             api[key] = given.get(key)
             if source == "environment" and key in given and KEYS[key][0].get("no_log"):
-                module.no_log_values.add(given[key])
+                task.hide(given[key])
     checked_api(api)
     check_prefix(platform, api["url"])
-    module.params["api"] = api
+    task.params["api"] = api
     return api
+
+
+def rest_client(task, headers=None, basic_auth=None, login=None, error_in_body=None):
+    """The ``rest.RestClient`` of the task's ``api`` option, as ``resolve`` chose and checked it.
+
+    Every secret of the task is a secret of the client. With ``validate_certs: false`` on an
+    HTTPS URL the task warns once.
+    """
+    api = task.params["api"]
+    if not api["validate_certs"] and api["url"].startswith("https"):
+        task.warn("api.validate_certs is false: the TLS certificate of %s is not checked."
+                  % urlsplit(api["url"]).hostname)
+    return rest.RestClient(
+        api["url"], timeout=api["timeout"], retries=api["retries"], validate_certs=api["validate_certs"],
+        ca_path=api["ca_path"], headers=headers, basic_auth=basic_auth, secrets=task.secrets,
+        error_in_body=error_in_body, log=task.debug, login=login)
 
 
 def header_value(option, value):

@@ -4,8 +4,8 @@
 """Desired against current: normalise, compare only what was asked, diff, find by natural key.
 
 Objects here are dicts keyed by the module's option names (``resource.py`` maps API objects
-to that form and back). A ``fields`` table maps each writable option to a ``Field`` that says
-how its values compare. Read-only fields are not in the table: never compared, never sent.
+to that form and back). A ``fields`` table maps each writable option to a ``resource.Field``
+that says how its values compare; a missing field (None) compares as kind ``any``. Read-only fields are not in the table: never compared, never sent.
 Nothing here does I/O.
 """
 
@@ -31,40 +31,6 @@ _DATETIME = re.compile(
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
 _NOT_WORD = re.compile(r"[^a-z0-9]")
-
-
-class Field(object):
-    """One option of an object kind: how it compares and what the API allows.
-
-    Kinds: ``str``, ``int``, ``bool``, ``datetime`` (compared as instants), ``set`` (a list
-    whose order does not matter), ``list`` (order matters), ``dict`` (compared key by key,
-    only the keys that were asked for; ``fields`` gives the kinds of known keys), ``any``
-    (a value of unknown type: numbers and numeric strings alike, dicts key by key).
-
-    ``api`` is the API field it maps to, dotted when nested (``AdminUser.first_name``;
-    the option name by default). ``required``: needed on create. ``default``: what the
-    server stores when a create leaves it out. ``min_length``/``max_length`` bound a string.
-    """
-
-    KINDS = ("str", "int", "bool", "datetime", "set", "list", "dict", "any")
-
-    def __init__(self, kind="str", secret=False, fields=None, api=None, required=False,
-                 default=None, min_length=None, max_length=None, choices=None, description=None):
-        if kind not in self.KINDS:
-            raise ValueError("unknown field kind %r" % kind)
-        self.kind = kind
-        self.secret = secret
-        self.fields = fields or {}
-        self.api = api
-        self.required = required
-        self.default = default
-        self.min_length = min_length
-        self.max_length = max_length
-        self.choices = choices
-        self.description = description
-
-
-ANY = Field("any")
 
 
 def status_key(word):
@@ -160,13 +126,14 @@ def blank(value):
     return value is None or value == "" or value == [] or value == {}
 
 
-def equal(field, desired, current):
-    """Whether ``current`` already satisfies ``desired`` for this field."""
+def satisfies(field, desired, current):
+    """Whether ``current`` already satisfies ``desired`` for this field (one way: a dict
+    ``current`` with more keys than ``desired`` asks for still satisfies it)."""
     if blank(desired) and blank(current):
         return True
     if desired is None or current is None:
         return False
-    kind = field.kind
+    kind = _kind(field)
     if kind == "any":
         kind = "dict" if isinstance(desired, dict) else "list" if isinstance(desired, list) else "int"
     if kind == "datetime":
@@ -184,8 +151,16 @@ def equal(field, desired, current):
     return desired == current
 
 
+def _kind(field):
+    return "any" if field is None else field.kind
+
+
+def _subfields(field):
+    return {} if field is None else field.fields
+
+
 def lookup_key(field, value):
-    """A hashable form of ``value`` shared by every value ``equal`` to it for ``field``, or None
+    """A hashable form of ``value`` shared by every value ``satisfies`` matches to it for ``field``, or None
     when the kind has none: it files objects by their natural key, so that finding many among
     many is not one scan per lookup (a None key means every object is a candidate)."""
     if blank(value):
@@ -209,17 +184,17 @@ def dict_changes(field, desired, current, exact=False):
     changes = {}
     if exact:  # keys not asked for must be blank; with a typed table, only its keys count
         changes.update((key, None) for key, have in current.items()
-                       if key not in desired and not blank(have) and (not field.fields or key in field.fields))
+                       if key not in desired and not blank(have) and (not _subfields(field) or key in _subfields(field)))
     for key, want in desired.items():
-        sub = field.fields.get(key) or ANY
+        sub = _subfields(field).get(key)
         if want is None:
             if not blank(current.get(key)):
                 changes[key] = None
-        elif sub.kind == "dict" or (sub.kind == "any" and isinstance(want, dict)):
+        elif _kind(sub) == "dict" or (_kind(sub) == "any" and isinstance(want, dict)):
             nested = dict_changes(sub, want, current.get(key))
             if nested:
                 changes[key] = nested
-        elif not equal(sub, want, current.get(key)):
+        elif not satisfies(sub, want, current.get(key)):
             changes[key] = want
     return changes
 
@@ -245,12 +220,12 @@ def differences(fields, desired, current, exact=False):
             nested = dict_changes(field, want, have, exact)
             if nested:
                 changes[name] = nested
-        elif not equal(field, want, have):
+        elif not satisfies(field, want, have):
             changes[name] = want
     return changes
 
 
-def masked(fields, obj):
+def mask_secrets(fields, obj):
     """A copy of ``obj`` with every non-empty secret value replaced by the mask."""
     if obj is None:
         return None
@@ -259,7 +234,7 @@ def masked(fields, obj):
         if field.secret and not blank(result.get(name)):
             result[name] = MASK
         elif field.fields and isinstance(result.get(name), dict):
-            result[name] = masked(field.fields, result[name])
+            result[name] = mask_secrets(field.fields, result[name])
     return result
 
 
@@ -277,7 +252,7 @@ def _pick(current, changes):
 
 def change_diff(fields, changes, current):
     """``{before, after}`` of the changed options only, secrets masked."""
-    return {"before": masked(fields, _pick(current, changes)), "after": masked(fields, changes)}
+    return {"before": mask_secrets(fields, _pick(current, changes)), "after": mask_secrets(fields, changes)}
 
 
 def merge(base, overlay):
@@ -302,7 +277,7 @@ def set_options(fields, desired, with_secrets=True):
 def matches(item, criteria, fields=None):
     """Whether ``item`` has every value of ``criteria`` (an unset value matches a blank one)."""
     fields = fields or {}
-    return all(equal(fields.get(name) or ANY, value, item.get(name)) for name, value in criteria.items())
+    return all(satisfies(fields.get(name), value, item.get(name)) for name, value in criteria.items())
 
 
 def near_misses(items, criteria, fields=None):

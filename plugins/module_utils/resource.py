@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The field table of one object kind, and what follows from it.
 
-A ``Resource`` knows the writable options of an object kind (``compare.Field`` each), how
+A ``Resource`` knows the writable options of an object kind (a ``Field`` each), how
 each maps to the API object (``first_name`` <-> ``AdminUser.first_name``; identity by
 default), which API fields are read-only, and the rules a value must meet. From that alone
 it builds the Ansible options, checks input before any request, turns API objects into the
@@ -17,6 +17,36 @@ __metaclass__ = type
 import copy
 
 from ansible_collections.ncm.platforms.plugins.module_utils import compare, validate
+
+
+class Field(object):
+    """One option of an object kind: how it compares and what the API allows.
+
+    Kinds: ``str``, ``int``, ``bool``, ``datetime`` (compared as instants), ``set`` (a list
+    whose order does not matter), ``list`` (order matters), ``dict`` (compared key by key,
+    only the keys that were asked for; ``fields`` gives the kinds of known keys), ``any``
+    (a value of unknown type: numbers and numeric strings alike, dicts key by key).
+
+    ``api`` is the API field it maps to, dotted when nested (``AdminUser.first_name``;
+    the option name by default). ``required``: needed on create. ``default``: what the
+    server stores when a create leaves it out. ``min_length``/``max_length`` bound a string.
+    """
+
+    KINDS = ("str", "int", "bool", "datetime", "set", "list", "dict", "any")
+
+    def __init__(self, kind="str", secret=False, fields=None, api=None, required=False,
+                 default=None, min_length=None, max_length=None):
+        if kind not in self.KINDS:
+            raise ValueError("unknown field kind %r" % kind)
+        self.kind = kind
+        self.secret = secret
+        self.fields = fields or {}
+        self.api = api
+        self.required = required
+        self.default = default
+        self.min_length = min_length
+        self.max_length = max_length
+
 
 # Field kind -> Ansible argument spec of the option.
 _OPTION_TYPES = {
@@ -36,8 +66,6 @@ def option_spec(field):
     option = dict(_OPTION_TYPES[field.kind])
     if field.secret:
         option["no_log"] = True
-    if field.choices:
-        option["choices"] = list(field.choices)
     if field.kind == "dict" and field.fields:
         option["options"] = dict((name, option_spec(sub)) for name, sub in field.fields.items())
     return option
@@ -85,7 +113,7 @@ def _unreadable(value):
 
 
 class Resource(object):
-    """One object kind: ``fields`` (option name -> ``compare.Field``), its natural key and
+    """One object kind: ``fields`` (option name -> ``Field``), its natural key and
     read-only API fields (dotted paths), and a ``noun`` for messages."""
 
     def __init__(self, noun, fields, natural_key=(), read_only=(), path=None):
@@ -99,9 +127,13 @@ class Resource(object):
         self.required = tuple(name for name, field in fields.items() if field.required)
 
     # --- options and input -----------------------------------------------------------
-    def options(self):
-        """The argument spec of every writable field (secrets ``no_log``)."""
-        return dict((name, option_spec(field)) for name, field in self.fields.items())
+    def options(self, required=()):
+        """The argument spec of every writable field (secrets ``no_log``); the options named in
+        ``required`` are required by the module (not only on create)."""
+        spec = dict((name, option_spec(field)) for name, field in self.fields.items())
+        for name in required:
+            spec[name]["required"] = True
+        return spec
 
     def check(self, params):
         """Fail before any request on a value that breaks a rule of the table."""
@@ -138,8 +170,8 @@ class Resource(object):
                 _put(body, _path(name, field), copy.deepcopy(values[name]))
         return body
 
-    def masked(self, api_obj):
-        """An API object with every non-empty secret replaced by the mask."""
+    def api_result(self, api_obj):
+        """An API object as a result shows it: API-shaped, every non-empty secret masked."""
         if api_obj is None:
             return None
         result = copy.deepcopy(api_obj)
@@ -149,7 +181,7 @@ class Resource(object):
             if found and field.secret and not compare.blank(value):
                 _put(result, path, compare.MASK)
             elif found and field.fields and isinstance(value, dict):
-                _put(result, path, compare.masked(field.fields, value))
+                _put(result, path, compare.mask_secrets(field.fields, value))
         return result
 
     # --- request bodies ----------------------------------------------------------------
@@ -244,8 +276,8 @@ class Resource(object):
         """``{before, after}`` of the changed options, keyed by option names, secrets masked."""
         return compare.change_diff(self.fields, changes, self.to_options(current))
 
-    def shown(self, api_obj):
-        """The option-keyed view of an object without its secrets (``before``, ``after``,
+    def options_result(self, api_obj):
+        """An object as a result shows it in option shape, without its secrets (``before``, ``after``,
         ``gathered``, a diff side): every option of the table, null where the object holds
         none, so that a predicted object and one read back have the same keys; a dict option
         with typed suboptions shows each of those (not the read-only keys beside them)."""
@@ -258,4 +290,4 @@ class Resource(object):
             if field.fields and isinstance(value, dict):
                 value = dict((key, value.get(key)) for key in field.fields)
             view[name] = value
-        return compare.masked(self.fields, view)
+        return compare.mask_secrets(self.fields, view)

@@ -6,9 +6,10 @@
 It joins paths to the base URL, applies TLS settings and timeouts, speaks JSON, retries
 transient faults with capped exponential backoff, turns every failure into one typed error
 from ``errors.py``, and redacts every known secret (and its escaped and encoded forms) from
-the text of those errors and from debug output. ``from_module`` builds it from a module's
-``api`` option, after checking every value; an optional ``login`` hook authenticates before
-the first request and once more on a 401. No platform is named here.
+the text of those errors and from debug output. ``api_spec.rest_client`` builds it from a
+task's ``api`` option, after checking every value; an optional ``login`` hook authenticates
+before the first request and once more on a 401. ``ApiClient`` is what every platform client
+is. No platform is named here.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -101,6 +102,19 @@ def redact(text, secrets):
     for secret in sorted(secrets, key=len, reverse=True):
         text = text.replace(secret, compare.MASK)
     return text
+
+
+class ApiClient(object):
+    """The interface every platform client (``<platform>/client.py``) states: its calls go over
+    one ``RestClient`` (``rest``), and ``wrote`` tells the runner whether a write was accepted
+    or sent with an unknown outcome (a failed task then still reports ``changed``)."""
+
+    def __init__(self, rest_client):
+        self.rest = rest_client
+
+    @property
+    def wrote(self):
+        return self.rest.wrote
 
 
 class RestClient(object):
@@ -379,19 +393,3 @@ def _query(params):
         return params
     return dict((key, ("true" if value else "false") if isinstance(value, bool) else value)
                 for key, value in params.items() if value is not None)
-
-
-def from_module(module, headers=None, basic_auth=None, login=None, error_in_body=None):
-    """The ``RestClient`` of a module's ``api`` option, as ``api_spec.resolve`` chose and checked it.
-
-    Every ``no_log`` value of the module is a secret of the client. With
-    ``validate_certs: false`` on an HTTPS URL the module warns once.
-    """
-    api = module.params["api"]
-    if not api["validate_certs"] and api["url"].startswith("https"):
-        module.warn("api.validate_certs is false: the TLS certificate of %s is not checked."
-                    % urlsplit(api["url"]).hostname)
-    return RestClient(
-        api["url"], timeout=api["timeout"], retries=api["retries"], validate_certs=api["validate_certs"],
-        ca_path=api["ca_path"], headers=headers, basic_auth=basic_auth, secrets=module.no_log_values,
-        error_in_body=error_in_body, log=module.debug, login=login)

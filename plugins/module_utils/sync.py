@@ -37,7 +37,7 @@ def present(target, resource, desired, check_mode, update_secrets=False):
         action = _update(resource, None, current, desired, False, update_secrets)
     if action is None:
         return False, current, dict(NO_DIFF)
-    return True, write(action, target, check_mode), action.diff
+    return True, perform(action, target, check_mode), action.diff
 
 
 def absent(target, resource, check_mode):
@@ -46,11 +46,11 @@ def absent(target, resource, check_mode):
     if current is None:
         return False, None, dict(NO_DIFF)
     action = _delete(resource, None, current)
-    write(action, target, check_mode)
+    perform(action, target, check_mode)
     return True, None, action.diff
 
 
-def ensure(module, target, resource, result_key, options_key=None):
+def ensure(task, target, resource, result_key, options_key=None):
     """Run the module's ``state`` (present/absent) for one object; return ``(changed, result)``.
 
     The options are checked before any request; the returned object (under ``result_key``)
@@ -58,18 +58,18 @@ def ensure(module, target, resource, result_key, options_key=None):
     secrets, for a kind whose options are not its API fields; the target's ``extras`` join
     the result.
     """
-    params = module.params
+    params = task.params
     resource.check(params)
     if params["state"] == "present":
-        changed, obj, diff = present(target, resource, resource.desired(params), module.check_mode,
+        changed, obj, diff = present(target, resource, resource.desired(params), task.check_mode,
                                      update_secrets=params.get("update_password") == "always")
     else:
-        changed, obj, diff = absent(target, resource, module.check_mode)
+        changed, obj, diff = absent(target, resource, task.check_mode)
     for warning in getattr(target, "warnings", None) or []:
-        module.warn(warning)
-    result = {result_key: resource.masked(obj) or {}, "diff": diff}
+        task.warn(warning)
+    result = {result_key: resource.api_result(obj) or {}, "diff": diff}
     if options_key:
-        result[options_key] = resource.shown(obj) if obj else {}
+        result[options_key] = resource.options_result(obj) if obj else {}
     result.update(getattr(target, "extras", None) or {})
     return changed, result
 
@@ -204,7 +204,7 @@ def _create(resource, key, desired, where, label=None):
         if label:
             exc.message = "%s: %s" % (label, exc.message)
         raise
-    after = compare.masked(resource.fields, compare.set_options(resource.fields, desired))
+    after = compare.mask_secrets(resource.fields, compare.set_options(resource.fields, desired))
     return Action("create", desired.get(key), None, resource.create_body(desired), sorted(after),
                   resource.predicted(desired), {"before": {}, "after": after})
 
@@ -229,10 +229,10 @@ def _update(resource, key, current, desired, exact, update_secrets):
 
 def _delete(resource, key, current):
     return Action("delete", resource.to_options(current).get(key) if key else None, current, None, [], None,
-                  {"before": resource.shown(current), "after": {}})
+                  {"before": resource.options_result(current), "after": {}})
 
 
-def write(action, target, check_mode):
+def perform(action, target, check_mode):
     """Send one planned write (none in check mode); return the object after it."""
     if check_mode:
         predict = getattr(target, "predict", None) if action.kind == "create" else None
@@ -254,7 +254,7 @@ def apply(actions, target, check_mode, key_name):
     done, after = [], {}
     for action in actions:
         try:
-            after[action.key] = write(action, target, check_mode)
+            after[action.key] = perform(action, target, check_mode)
         except errors.NcmError as exc:
             already = ", ".join("%s %s" % (entry["action"], entry[key_name]) for entry in done) or "nothing"
             exc.message = "%s of %s=%r failed: %s (already done: %s)" % (
@@ -290,7 +290,7 @@ def apply_parallel(actions, target, check_mode, key_name, max_in_flight):
 
 
 def _writer(action, target, check_mode):
-    return lambda: write(action, target, check_mode)
+    return lambda: perform(action, target, check_mode)
 
 
 def many_result(resource, key, actions, after):
@@ -299,8 +299,8 @@ def many_result(resource, key, actions, after):
         return "%s %s" % (key, action.key)
 
     return {
-        "before": [resource.shown(action.current) for action in actions if action.current is not None],
-        "after": [resource.shown(after[action.key]) for action in actions if after.get(action.key) is not None],
+        "before": [resource.options_result(action.current) for action in actions if action.current is not None],
+        "after": [resource.options_result(after[action.key]) for action in actions if after.get(action.key) is not None],
         "changes": [action.change(key) for action in actions],
         "diff": [dict(action.diff, before_header=header(action), after_header=header(action)) for action in actions],
     }

@@ -20,17 +20,9 @@ author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ncm.platforms.attributes.info
   - ncm.platforms.scc
   - ncm.platforms.rules
-attributes:
-  check_mode:
-    support: full
-    details: The module only reads; it runs the same in check mode.
-  diff_mode:
-    support: N/A
-    details: The module never changes anything.
-  platform:
-    platforms: all
 options:
   id:
     description:
@@ -80,18 +72,21 @@ features:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner, scc
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner
+from ansible_collections.ncm.platforms.plugins.module_utils.scc import client as scc, info
+
+ARGUMENT_SPEC = api_spec.argument_spec("scc", id=dict(type="int"), name=dict(type="str"))
+RULES = dict(mutually_exclusive=[["id", "name"]])
+CONNECT = scc.connect
 
 
-def run(module, client):
-    return scc.read_features(client, module.params)
+def run(task, client):
+    return info.read_features(client, task.params)
 
 
 def main():
-    argument_spec = api_spec.argument_spec("scc", id=dict(type="int"), name=dict(type="str"))
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True,
-                           mutually_exclusive=[["id", "name"]])
-    runner.execute(module, scc.connect, run)
+    module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True, **RULES)
+    runner.execute(module, CONNECT, run)
 
 
 if __name__ == "__main__":

@@ -35,17 +35,15 @@ author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ncm.platforms.attributes
   - ncm.platforms.scc
   - ncm.platforms.rules
 attributes:
   check_mode:
-    support: full
     details: Nothing is submitted or cancelled; RV(msg) says whether a job would be submitted,
       reused or cancelled, and RV(job) is the job that would be followed (or the predicted new one).
   diff_mode:
     support: none
-  platform:
-    platforms: all
 options:
   state:
     description:
@@ -233,46 +231,46 @@ msg:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner, scc
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner
+from ansible_collections.ncm.platforms.plugins.module_utils.scc import client as scc, push
+from ansible_collections.ncm.platforms.plugins.module_utils.scc.resources import TARGET_KEYS
 
-TARGETS = ["site_ids", "appliance_serial_numbers", "site_type_ids"]
+ARGUMENT_SPEC = api_spec.argument_spec(
+    "scc",
+    state=dict(type="str", choices=["present", "canceled"], default="present"),
+    id=dict(type="int"),
+    feature_ids=dict(type="list", elements="int"),
+    features=dict(type="list", elements="str"),
+    site_ids=dict(type="list", elements="int"),
+    appliance_serial_numbers=dict(type="list", elements="str"),
+    site_type_ids=dict(type="list", elements="int"),
+    backup=dict(type="bool", default=False),
+    reuse_unfinished=dict(type="bool", default=True),
+    wait=dict(type="bool", default=True),
+    wait_timeout=dict(type="int", default=1800),
+    poll_interval=dict(type="float", default=5.0),
+    max_poll_interval=dict(type="float", default=30.0),
+    cancel_on_timeout=dict(type="bool", default=False),
+)
+RULES = dict(
+    mutually_exclusive=[["feature_ids", "features"], list(TARGET_KEYS)]
+    + [["id", name] for name in ("feature_ids", "features") + TARGET_KEYS],
+    required_one_of=[["id", "feature_ids", "features"], ["id"] + list(TARGET_KEYS)],
+    required_if=[["state", "canceled", ["id"]]],
+)
+CONNECT = scc.connect
 
 
-def argument_spec():
-    return api_spec.argument_spec(
-        "scc",
-        state=dict(type="str", choices=["present", "canceled"], default="present"),
-        id=dict(type="int"),
-        feature_ids=dict(type="list", elements="int"),
-        features=dict(type="list", elements="str"),
-        site_ids=dict(type="list", elements="int"),
-        appliance_serial_numbers=dict(type="list", elements="str"),
-        site_type_ids=dict(type="list", elements="int"),
-        backup=dict(type="bool", default=False),
-        reuse_unfinished=dict(type="bool", default=True),
-        wait=dict(type="bool", default=True),
-        wait_timeout=dict(type="int", default=1800),
-        poll_interval=dict(type="float", default=5.0),
-        max_poll_interval=dict(type="float", default=30.0),
-        cancel_on_timeout=dict(type="bool", default=False),
-    )
-
-
-def run(module, client):
-    scc.check_push(module.params)
-    if module.params["state"] == "canceled":
-        return scc.cancel(client, module.params, module.check_mode)
-    return scc.push(client, module.params, module.check_mode)
+def run(task, client):
+    push.check_push(task.params)
+    if task.params["state"] == "canceled":
+        return push.cancel_job(client, task.params, task.check_mode)
+    return push.push(client, task.params, task.check_mode)
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=argument_spec(), supports_check_mode=True,
-        mutually_exclusive=[["feature_ids", "features"], TARGETS]
-        + [["id", name] for name in ["feature_ids", "features"] + TARGETS],
-        required_one_of=[["id", "feature_ids", "features"], ["id"] + TARGETS],
-        required_if=[["state", "canceled", ["id"]]])
-    runner.execute(module, scc.connect, run)
+    module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True, **RULES)
+    runner.execute(module, CONNECT, run)
 
 
 if __name__ == "__main__":

@@ -32,15 +32,9 @@ author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ncm.platforms.attributes
   - ncm.platforms.voss
   - ncm.platforms.rules
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    platforms: all
 options:
   hierarchy:
     description:
@@ -250,27 +244,26 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner, sync
 from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, targets
+from ansible_collections.ncm.platforms.plugins.module_utils.voss.resources import USER
+
+ARGUMENT_SPEC = api_spec.argument_spec(
+    "voss",
+    hierarchy=dict(type="str", required=True),
+    state=dict(type="str", choices=["present", "absent"], default="present"),
+    update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
+    transaction_timeout=dict(type="int", default=300),
+    **USER.options(required=("username",)))
+RULES = {}
+CONNECT = voss.connect
 
 
-def argument_spec():
-    options = voss.USER.options()
-    options["username"]["required"] = True
-    return api_spec.argument_spec(
-        "voss",
-        hierarchy=dict(type="str", required=True),
-        state=dict(type="str", choices=["present", "absent"], default="present"),
-        update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
-        transaction_timeout=dict(type="int", default=300),
-        **options)
-
-
-def run(module, client):
-    return sync.ensure(module, targets.AdminUser(client, module.params), voss.USER, "user", options_key="config")
+def run(task, client):
+    return sync.ensure(task, targets.AdminUser(client, task.params), USER, "user", options_key="config")
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    runner.execute(module, voss.connect, run)
+    module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True, **RULES)
+    runner.execute(module, CONNECT, run)
 
 
 if __name__ == "__main__":

@@ -23,17 +23,9 @@ author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ncm.platforms.attributes.info
   - ncm.platforms.voss
   - ncm.platforms.rules
-attributes:
-  check_mode:
-    support: full
-    details: The module only reads; it runs the same in check mode.
-  diff_mode:
-    support: N/A
-    details: The module never changes anything.
-  platform:
-    platforms: all
 options:
   hierarchy:
     description:
@@ -104,28 +96,29 @@ total:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner
-from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, targets
+from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, info
+from ansible_collections.ncm.platforms.plugins.module_utils.voss.resources import check_params
+
+ARGUMENT_SPEC = api_spec.argument_spec(
+    "voss",
+    hierarchy=dict(type="str", required=True),
+    username=dict(type="str"),
+    details=dict(type="bool", default=False),
+)
+RULES = {}
+CONNECT = voss.connect
 
 
-def argument_spec():
-    return api_spec.argument_spec(
-        "voss",
-        hierarchy=dict(type="str", required=True),
-        username=dict(type="str"),
-        details=dict(type="bool", default=False),
-    )
-
-
-def run(module, client):
-    params = module.params
-    targets.check_params(params, *(("username",) if params["username"] is not None else ()))
-    users, total = client.read_users(params["hierarchy"], params["username"], params["details"])
+def run(task, client):
+    params = task.params
+    check_params(params, *(("username",) if params["username"] is not None else ()))
+    users, total = info.read_users(client, params["hierarchy"], params["username"], params["details"])
     return False, {"users": users, "total": total}
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    runner.execute(module, voss.connect, run)
+    module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True, **RULES)
+    runner.execute(module, CONNECT, run)
 
 
 if __name__ == "__main__":

@@ -44,17 +44,14 @@ author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ncm.platforms.attributes
   - ncm.platforms.voss
   - ncm.platforms.rules
 attributes:
   check_mode:
-    support: full
     details: Predicts every write, RV(before), RV(after) and RV(changes); sends no write.
   diff_mode:
-    support: full
     details: One diff per user that changes, with only the fields that change; never a password.
-  platform:
-    platforms: all
 options:
   hierarchy:
     description:
@@ -255,30 +252,28 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, runner, sync, validate
 from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, targets
+from ansible_collections.ncm.platforms.plugins.module_utils.voss.resources import USER, check_params
 
 KEY = "username"
-
-
-def argument_spec():
-    user_options = voss.USER.options()
-    user_options[KEY]["required"] = True
-    return api_spec.argument_spec(
-        "voss",
-        hierarchy=dict(type="str", required=True),
-        state=dict(type="str", choices=list(sync.MANY_STATES), default="merged"),
-        update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
-        transaction_timeout=dict(type="int", default=300),
-        max_in_flight=dict(type="int", default=8),
-        config=dict(type="list", elements="dict", options=user_options),
-    )
+ARGUMENT_SPEC = api_spec.argument_spec(
+    "voss",
+    hierarchy=dict(type="str", required=True),
+    state=dict(type="str", choices=list(sync.MANY_STATES), default="merged"),
+    update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
+    transaction_timeout=dict(type="int", default=300),
+    max_in_flight=dict(type="int", default=8),
+    config=dict(type="list", elements="dict", options=USER.options(required=(KEY,))),
+)
+RULES = {}
+CONNECT = voss.connect
 
 
 def check(params):
     """Fail before any request on bad input, or a delete of the login account."""
-    targets.check_params(params)
+    check_params(params)
     validate.at_least("max_in_flight", params["max_in_flight"], 1)
     config = params["config"]
-    sync.check_config(voss.USER, KEY, config, params["state"], scope="hierarchy",
+    sync.check_config(USER, KEY, config, params["state"], scope="hierarchy",
                       where="at the node hierarchy")
     login = params["api"]["username"]
     if params["state"] == "deleted" and any(item[KEY] == login for item in config or []):
@@ -287,31 +282,31 @@ def check(params):
     return config
 
 
-def run(module, client):
-    params = module.params
+def run(task, client):
+    params = task.params
     config = check(params)
     login = params["api"]["username"]
     target = targets.AdminUsers(client, params["hierarchy"], params["transaction_timeout"])
     existing = target.existing(config, every=params["state"] in ("gathered", "overridden")
                                or (params["state"] == "deleted" and config is None))
     if params["state"] == "gathered":
-        return False, {"gathered": [voss.USER.shown(user) for user in existing]}
-    actions = sync.plan(voss.USER, KEY, config, existing, params["state"],
+        return False, {"gathered": [USER.options_result(user) for user in existing]}
+    actions = sync.plan(USER, KEY, config, existing, params["state"],
                         update_secrets=params["update_password"] == "always",
                         in_scope=lambda user: user.get("hcsUname") != login, id_of=lambda user: user.get("pkid"))
     try:
-        after = sync.apply_parallel(actions, target, module.check_mode, KEY, params["max_in_flight"])
+        after = sync.apply_parallel(actions, target, task.check_mode, KEY, params["max_in_flight"])
     except errors.NcmError as exc:
         exc.details["transactions"] = dict(target.transactions)
         raise
-    result = sync.many_result(voss.USER, KEY, actions, after)
+    result = sync.many_result(USER, KEY, actions, after)
     result["transactions"] = target.transactions
     return bool(actions), result
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    runner.execute(module, voss.connect, run)
+    module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True, **RULES)
+    runner.execute(module, CONNECT, run)
 
 
 if __name__ == "__main__":

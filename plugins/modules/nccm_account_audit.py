@@ -24,15 +24,9 @@ author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ncm.platforms.attributes
   - ncm.platforms.infraon
   - ncm.platforms.rules
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    platforms: all
 options:
   state:
     description:
@@ -220,21 +214,20 @@ record:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, infraon, runner, sync
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, runner, sync
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import client as infraon, targets
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import AUDIT
 
 IDENTITY_CHOICES = [name for name in AUDIT.fields if name not in AUDIT.secrets]
-
-
-def argument_spec():
-    return api_spec.argument_spec(
-        "infraon",
-        state=dict(type="str", choices=["present", "absent"], default="present"),
-        id=dict(type="str"),
-        identity=dict(type="list", elements="str", choices=IDENTITY_CHOICES,
-                      default=list(AUDIT.natural_key)),
-        update_password=dict(type="str", choices=["always", "on_create"], default="on_create", no_log=False),
-        **AUDIT.options())
+ARGUMENT_SPEC = api_spec.argument_spec(
+    "infraon",
+    state=dict(type="str", choices=["present", "absent"], default="present"),
+    id=dict(type="str"),
+    identity=dict(type="list", elements="str", choices=IDENTITY_CHOICES, default=list(AUDIT.natural_key)),
+    update_password=dict(type="str", choices=["always", "on_create"], default="on_create", no_log=False),
+    **AUDIT.options())
+RULES = {}
+CONNECT = infraon.connect
 
 
 def identity_criteria(params):
@@ -249,14 +242,14 @@ def identity_criteria(params):
     return criteria
 
 
-def run(module, client):
-    target = infraon.target(client, AUDIT, module.params, identity_criteria(module.params))
-    return sync.ensure(module, target, AUDIT, "record")
+def run(task, client):
+    target = targets.target(client, AUDIT, task.params, identity_criteria(task.params))
+    return sync.ensure(task, target, AUDIT, "record")
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    runner.execute(module, infraon.connect, run)
+    module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True, **RULES)
+    runner.execute(module, CONNECT, run)
 
 
 if __name__ == "__main__":

@@ -24,16 +24,14 @@ author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ncm.platforms.attributes
   - ncm.platforms.infraon
   - ncm.platforms.rules
 attributes:
   check_mode:
-    support: full
     details: Returns the RV(count) and RV(ids) that would go; writes no file and deletes nothing.
   diff_mode:
     support: none
-  platform:
-    platforms: all
 options:
   created_before:
     description:
@@ -116,19 +114,21 @@ import tempfile
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, infraon, infraon_info, parallel, runner, validate
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, parallel, runner, validate
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import client as infraon, info
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import AUDIT
 
-
-def argument_spec():
-    return api_spec.argument_spec(
-        "infraon",
-        created_before=dict(type="str"),
-        older_than_days=dict(type="int"),
-        filters=dict(type="dict"),
-        export_path=dict(type="path"),
-        max_in_flight=dict(type="int", default=4),
-    )
+ARGUMENT_SPEC = api_spec.argument_spec(
+    "infraon",
+    created_before=dict(type="str"),
+    older_than_days=dict(type="int"),
+    filters=dict(type="dict"),
+    export_path=dict(type="path"),
+    max_in_flight=dict(type="int", default=4),
+)
+RULES = dict(mutually_exclusive=[["created_before", "older_than_days"]],
+             required_one_of=[["created_before", "older_than_days"]])
+CONNECT = infraon.connect
 
 
 def cutoff(params, now=None):
@@ -146,7 +146,7 @@ def check(params):
     validate.at_least("max_in_flight", params["max_in_flight"], 1)
     validate.not_blank("export_path", params["export_path"])
     selection = dict(filters=params["filters"], created_before=cutoff(params))
-    infraon_info.check(selection, AUDIT)
+    info.check(selection, AUDIT)
     folder = os.path.dirname(os.path.abspath(params["export_path"])) if params["export_path"] else None
     if folder and not os.path.isdir(folder):
         raise errors.InputError("export_path: the folder %s does not exist." % folder)
@@ -168,17 +168,17 @@ def export(path, records):
         raise errors.NcmError("export_path: could not write %s: %s; nothing was deleted." % (path, exc.strerror))
 
 
-def run(module, client):
-    params = module.params
-    infraon_info.hide_secret_filters(module, AUDIT, params["filters"])
+def run(task, client):
+    params = task.params
+    info.hide_secret_filters(task, AUDIT, params["filters"])
     selection = check(params)
-    records = list(infraon_info.select(client, AUDIT, selection))
+    records = list(info.select(client, AUDIT, selection))
     ids = [record["id"] for record in records]
     result = {"count": len(ids), "ids": ids, "export_path": None}
-    if module.check_mode or not ids:
+    if task.check_mode or not ids:
         return bool(ids), result
     if params["export_path"]:
-        export(params["export_path"], [AUDIT.masked(record) for record in records])
+        export(params["export_path"], [AUDIT.api_result(record) for record in records])
         result["export_path"] = params["export_path"]
     calls = [(record_id, _deleter(client, record_id)) for record_id in ids]
     try:
@@ -192,14 +192,12 @@ def run(module, client):
 
 
 def _deleter(client, record_id):
-    return lambda: client.delete(AUDIT.path, record_id)
+    return lambda: client.delete(AUDIT, record_id)
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True,
-                           mutually_exclusive=[["created_before", "older_than_days"]],
-                           required_one_of=[["created_before", "older_than_days"]])
-    runner.execute(module, infraon.connect, run)
+    module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True, **RULES)
+    runner.execute(module, CONNECT, run)
 
 
 if __name__ == "__main__":

@@ -34,17 +34,14 @@ author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ncm.platforms.attributes
   - ncm.platforms.infraon
   - ncm.platforms.rules
 attributes:
   check_mode:
-    support: full
     details: Predicts every write, RV(before), RV(after) and RV(changes); sends no write.
   diff_mode:
-    support: full
     details: One diff per policy that changes, with only the fields that change.
-  platform:
-    platforms: all
 options:
   state:
     description:
@@ -268,21 +265,19 @@ gathered:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, infraon, runner, sync
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, runner, sync
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import client as infraon, targets
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import POLICY
 
 KEY = "policyid"
-
-
-def argument_spec():
-    policy_options = POLICY.options()
-    policy_options[KEY]["required"] = True
-    return api_spec.argument_spec(
-        "infraon",
-        state=dict(type="str", choices=list(sync.MANY_STATES), default="merged"),
-        scope=dict(type="dict", options=dict(organization=dict(type="str"), policyid_prefix=dict(type="str"))),
-        config=dict(type="list", elements="dict", options=policy_options),
-    )
+ARGUMENT_SPEC = api_spec.argument_spec(
+    "infraon",
+    state=dict(type="str", choices=list(sync.MANY_STATES), default="merged"),
+    scope=dict(type="dict", options=dict(organization=dict(type="str"), policyid_prefix=dict(type="str"))),
+    config=dict(type="list", elements="dict", options=POLICY.options(required=(KEY,))),
+)
+RULES = {}
+CONNECT = infraon.connect
 
 
 def in_scope(scope):
@@ -313,26 +308,26 @@ def check(params):
     return scope, config
 
 
-def run(module, client):
-    params = module.params
+def run(task, client):
+    params = task.params
     scope, config = check(params)
-    existing = list(client.iter_all(POLICY.path))
+    existing = list(client.iter_all(POLICY))
     listed = set(item[KEY] for item in config or [])
     elsewhere = sorted("%s (organization %s)" % (policy.get(KEY), policy.get("organization")) for policy in existing
                        if policy.get(KEY) in listed and not in_scope(scope)(policy))
     if elsewhere:
         raise errors.InputError("config: %s already exist outside scope %s; nothing changed." % (", ".join(elsewhere), scope))
     if params["state"] == "gathered":
-        return False, {"gathered": [POLICY.shown(policy) for policy in existing if in_scope(scope)(policy)]}
+        return False, {"gathered": [POLICY.options_result(policy) for policy in existing if in_scope(scope)(policy)]}
     actions = sync.plan(POLICY, KEY, config, existing, params["state"], in_scope=in_scope(scope))
-    target = infraon.InfraonObject(client, POLICY, criteria={KEY: None})
-    after = sync.apply(actions, target, module.check_mode, KEY)
+    target = targets.InfraonObject(client, POLICY, criteria={KEY: None})
+    after = sync.apply(actions, target, task.check_mode, KEY)
     return bool(actions), sync.many_result(POLICY, KEY, actions, after)
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    runner.execute(module, infraon.connect, run)
+    module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True, **RULES)
+    runner.execute(module, CONNECT, run)
 
 
 if __name__ == "__main__":

@@ -26,15 +26,9 @@ author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ncm.platforms.attributes
   - ncm.platforms.infraon
   - ncm.platforms.rules
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    platforms: all
 options:
   state:
     description:
@@ -219,27 +213,27 @@ policy:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, infraon, runner, sync
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner, sync
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import client as infraon, targets
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import POLICY
+
+ARGUMENT_SPEC = api_spec.argument_spec(
+    "infraon",
+    state=dict(type="str", choices=["present", "absent"], default="present"),
+    id=dict(type="str"),
+    **POLICY.options())
+RULES = dict(required_one_of=[["id", "policyid"]])
+CONNECT = infraon.connect
 
 
-def argument_spec():
-    return api_spec.argument_spec(
-        "infraon",
-        state=dict(type="str", choices=["present", "absent"], default="present"),
-        id=dict(type="str"),
-        **POLICY.options())
-
-
-def run(module, client):
-    target = infraon.target(client, POLICY, module.params, {"policyid": module.params["policyid"]})
-    return sync.ensure(module, target, POLICY, "policy")
+def run(task, client):
+    target = targets.target(client, POLICY, task.params, {"policyid": task.params["policyid"]})
+    return sync.ensure(task, target, POLICY, "policy")
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True,
-                           required_one_of=[["id", "policyid"]])
-    runner.execute(module, infraon.connect, run)
+    module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True, **RULES)
+    runner.execute(module, CONNECT, run)
 
 
 if __name__ == "__main__":

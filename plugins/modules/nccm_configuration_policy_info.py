@@ -20,18 +20,10 @@ author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ncm.platforms.attributes.info
   - ncm.platforms.infraon
   - ncm.platforms.infraon_info
   - ncm.platforms.rules
-attributes:
-  check_mode:
-    support: full
-    details: The module only reads; it runs the same in check mode.
-  diff_mode:
-    support: N/A
-    details: The module never changes anything.
-  platform:
-    platforms: all
 options:
   policyid:
     description:
@@ -88,20 +80,24 @@ options:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, infraon, infraon_info, runner
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import client as infraon, info
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import POLICY
+
+ARGUMENT_SPEC = api_spec.argument_spec("infraon", **info.options(policyid=dict(type="str")))
+RULES = {}
+CONNECT = infraon.connect
 
 
-def run(module, client):
-    policyid = module.params["policyid"]
+def run(task, client):
+    policyid = task.params["policyid"]
     criteria = {"policyid": policyid} if policyid is not None else None
-    return infraon_info.read(module, client, POLICY, "policies", criteria)
+    return info.read(task, client, POLICY, "policies", criteria)
 
 
 def main():
-    argument_spec = api_spec.argument_spec("infraon", **infraon_info.options(policyid=dict(type="str")))
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
-    runner.execute(module, infraon.connect, run)
+    module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True, **RULES)
+    runner.execute(module, CONNECT, run)
 
 
 if __name__ == "__main__":

@@ -93,22 +93,13 @@ def leaks(text, secrets):
     return sorted(name for name, forms in secrets.items() if any(form in text for form in forms))
 
 
-def check_job(pdd, ident, secrets, errors, notes):
-    """Check one job; return its playbook_on_stats event data (or None)."""
-    artifacts = os.path.join(pdd, 'artifacts', ident)
-    if not os.path.isdir(artifacts):
-        errors.append('%s: no artifacts folder %s' % (ident, artifacts))
-        return None
+def read_first_line(path):
+    """The stripped text of a one-line artifact (status, rc), or '(none)' when runner wrote none."""
+    return read_text(path).strip() if os.path.exists(path) else '(none)'
 
-    status = read_text(os.path.join(artifacts, 'status')).strip() if os.path.exists(os.path.join(artifacts, 'status')) else '(none)'
-    rc = read_text(os.path.join(artifacts, 'rc')).strip() if os.path.exists(os.path.join(artifacts, 'rc')) else '(none)'
-    if status != 'successful' or rc != '0':
-        errors.append('%s: status %s, rc %s (want successful, 0)' % (ident, status, rc))
 
-    events = sorted(glob.glob(os.path.join(artifacts, 'job_events', '*.json')))
-    if not events:
-        errors.append('%s: no job events' % ident)
-
+def check_events(ident, events, secrets, errors):
+    """Look for secrets in every job event; return (playbook_on_stats event data or None, event names)."""
     stats = None
     names = set()
     for path in events:
@@ -119,21 +110,46 @@ def check_job(pdd, ident, secrets, errors, notes):
             stats = event.get('event_data', {})
         for name in leaks(text, secrets):
             errors.append('%s: the secret "%s" is in job event %s (%s)' % (ident, name, os.path.basename(path), event.get('event')))
+    return stats, names
 
+
+def check_stdout(artifacts, ident, secrets, errors):
     stdout_path = os.path.join(artifacts, 'stdout')
-    if os.path.exists(stdout_path):
-        for name in leaks(read_text(stdout_path), secrets):
-            errors.append('%s: the secret "%s" is in the job stdout (artifacts/%s/stdout)' % (ident, name, ident))
-    else:
+    if not os.path.exists(stdout_path):
         errors.append('%s: no artifacts/%s/stdout' % (ident, ident))
+        return
+    for name in leaks(read_text(stdout_path), secrets):
+        errors.append('%s: the secret "%s" is in the job stdout (artifacts/%s/stdout)' % (ident, name, ident))
 
-    # runner's own record of the job's environment: secrets there by design (not a failure)
+
+def note_environment_records(artifacts, ident, secrets, notes):
+    """runner's own record of the job's environment: secrets there by design (not a failure)."""
     for path in sorted(glob.glob(os.path.join(artifacts, '*'))):
         if os.path.isfile(path) and os.path.basename(path) != 'stdout':
             found = leaks(read_text(path), secrets)
             if found:
                 notes.append('%s: artifacts/%s/%s holds %s (runner\'s record of the environment, by design)'
                              % (ident, ident, os.path.basename(path), ', '.join(found)))
+
+
+def check_job(pdd, ident, secrets, errors, notes):
+    """Check one job; return its playbook_on_stats event data (or None)."""
+    artifacts = os.path.join(pdd, 'artifacts', ident)
+    if not os.path.isdir(artifacts):
+        errors.append('%s: no artifacts folder %s' % (ident, artifacts))
+        return None
+
+    status = read_first_line(os.path.join(artifacts, 'status'))
+    rc = read_first_line(os.path.join(artifacts, 'rc'))
+    if status != 'successful' or rc != '0':
+        errors.append('%s: status %s, rc %s (want successful, 0)' % (ident, status, rc))
+
+    events = sorted(glob.glob(os.path.join(artifacts, 'job_events', '*.json')))
+    if not events:
+        errors.append('%s: no job events' % ident)
+    stats, names = check_events(ident, events, secrets, errors)
+    check_stdout(artifacts, ident, secrets, errors)
+    note_environment_records(artifacts, ident, secrets, notes)
 
     if stats is None:
         errors.append('%s: no playbook_on_stats event' % ident)

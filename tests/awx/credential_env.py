@@ -55,68 +55,95 @@ def env_fallbacks():
     return result
 
 
+def read_blocks(awx_md):
+    """(type name, 'inputs' | 'injectors') -> the YAML block that follows its marker."""
+    with open(awx_md) as handle:
+        text = handle.read()
+    return dict(((match.group('name'), match.group('part')), yaml.safe_load(match.group('body')))
+                for match in MARKER.finditer(text))
+
+
+def input_namespace(platform, inputs, from_env, errors):
+    """The namespace AWX renders with: the given inputs, unset booleans false."""
+    fields = dict((field['id'], field) for field in inputs.get('fields', []))
+    for required in inputs.get('required', []):
+        if required not in from_env:
+            errors.append('%s: required input %s has no value in this test' % (platform, required))
+    namespace = {}
+    for field_id, field in fields.items():
+        if field_id in from_env:
+            namespace[field_id] = os.environ[from_env[field_id]]
+        elif field.get('type') == 'boolean':
+            namespace[field_id] = False
+    for field_id in from_env:
+        if field_id not in fields:
+            errors.append('%s: the type has no input %s' % (platform, field_id))
+    return fields, namespace
+
+
+def write_files(platform, injectors, namespace, jinja, files_dir):
+    """Write each file injector as AWX does; name -> its path (tower.filename.NAME)."""
+    filenames = {}
+    for key, template in (injectors.get('file') or {}).items():
+        name = key.split('.', 1)[1]
+        path = os.path.join(files_dir, '%s_%s' % (platform, name))
+        with open(path, 'w') as handle:
+            handle.write(jinja.from_string(template).render(namespace))
+        filenames[name] = path
+    return filenames
+
+
+def check_used_inputs(platform, injectors, fields, jinja, errors):
+    used = set()
+    for template in list((injectors.get('env') or {}).values()) + list((injectors.get('file') or {}).values()):
+        used |= meta.find_undeclared_variables(jinja.parse(template))
+    for name in sorted(used - set(fields) - set(['tower'])):
+        errors.append('%s: an injector uses %s, which is not an input' % (platform, name))
+
+
+def render_env(platform, injectors, namespace, jinja, fallbacks, errors):
+    """The env injectors rendered, each one an env fallback of the platform's api option."""
+    rendered = {}
+    wanted = dict((env, key) for key, env in fallbacks.items())
+    for env_name, template in sorted((injectors.get('env') or {}).items()):
+        if env_name not in wanted:
+            errors.append('%s: %s is not an env fallback of the api option (those are: %s)'
+                          % (platform, env_name, ', '.join(sorted(wanted))))
+            continue
+        rendered[env_name] = jinja.from_string(template).render(namespace)
+    return rendered
+
+
+def render_type(platform, inputs, injectors, jinja, fallbacks, files_dir, errors):
+    """The env one credential type injects (fallbacks: the env fallbacks of the platform's api
+    option), after checking its blocks."""
+    from_env = INPUTS_FROM_ENV[platform]
+    fields, namespace = input_namespace(platform, inputs, from_env, errors)
+    filenames = write_files(platform, injectors, namespace, jinja, files_dir)
+    check_used_inputs(platform, injectors, fields, jinja, errors)
+    rendered = render_env(platform, injectors, dict(namespace, tower={'filename': filenames}), jinja, fallbacks, errors)
+    for field_id in from_env:
+        if fallbacks.get(field_id) not in (injectors.get('env') or {}):
+            errors.append('%s: the injectors do not set %s' % (platform, fallbacks.get(field_id)))
+    return rendered
+
+
 def main():
     if len(sys.argv) != 5:
         sys.exit(__doc__)
     awx_md, collections_root, files_dir, out = sys.argv[1:]
     errors = []
-
-    with open(awx_md) as handle:
-        text = handle.read()
-    blocks = {}
-    for match in MARKER.finditer(text):
-        blocks[(match.group('name'), match.group('part'))] = yaml.safe_load(match.group('body'))
-
+    blocks = read_blocks(awx_md)
     fallbacks = env_fallbacks()
     jinja = ImmutableSandboxedEnvironment()
     envvars = {}
     os.makedirs(files_dir, exist_ok=True)
-
-    for platform, from_env in sorted(INPUTS_FROM_ENV.items()):
+    for platform in sorted(INPUTS_FROM_ENV):
         inputs, injectors = blocks.get((platform, 'inputs')), blocks.get((platform, 'injectors'))
         if not inputs or not injectors:
             errors.append('%s: no inputs or injectors block in %s' % (platform, awx_md))
             continue
-        fields = dict((field['id'], field) for field in inputs.get('fields', []))
-        for required in inputs.get('required', []):
-            if required not in from_env:
-                errors.append('%s: required input %s has no value in this test' % (platform, required))
-
-        # the namespace AWX renders with: the given inputs, unset booleans false
-        namespace = {}
-        for field_id, field in fields.items():
-            if field_id in from_env:
-                namespace[field_id] = os.environ[from_env[field_id]]
-            elif field.get('type') == 'boolean':
-                namespace[field_id] = False
-        for field_id in from_env:
-            if field_id not in fields:
-                errors.append('%s: the type has no input %s' % (platform, field_id))
-
-        filenames = {}
-        for key, template in (injectors.get('file') or {}).items():
-            name = key.split('.', 1)[1]
-            path = os.path.join(files_dir, '%s_%s' % (platform, name))
-            with open(path, 'w') as handle:
-                handle.write(jinja.from_string(template).render(namespace))
-            filenames[name] = path
-
-        used = set()
-        for template in list((injectors.get('env') or {}).values()) + list((injectors.get('file') or {}).values()):
-            used |= meta.find_undeclared_variables(jinja.parse(template))
-        for name in sorted(used - set(fields) - set(['tower'])):
-            errors.append('%s: an injector uses %s, which is not an input' % (platform, name))
-
-        wanted = dict((env, key) for key, env in fallbacks[platform].items())
-        for env_name, template in sorted((injectors.get('env') or {}).items()):
-            if env_name not in wanted:
-                errors.append('%s: %s is not an env fallback of the api option (those are: %s)'
-                              % (platform, env_name, ', '.join(sorted(wanted))))
-                continue
-            envvars[env_name] = jinja.from_string(template).render(dict(namespace, tower={'filename': filenames}))
-        for field_id in from_env:
-            if fallbacks[platform].get(field_id) not in (injectors.get('env') or {}):
-                errors.append('%s: the injectors do not set %s' % (platform, fallbacks[platform].get(field_id)))
+        envvars.update(render_type(platform, inputs, injectors, jinja, fallbacks[platform], files_dir, errors))
 
     for error in errors:
         print('credential types: ' + error, file=sys.stderr)

@@ -1,8 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, ncm.platforms contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The ``sync`` targets of VOSS admin users: one user (``AdminUser``) and the users at one
-node (``AdminUsers``, whose writes may run in parallel), over ``client.VossClient``."""
+"""The ``sync`` targets of VOSS admin users, over ``client.VossClient``: the users at one node
+(``AdminUsers``, whose writes may run in parallel) and one of them (``AdminUser``)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -10,22 +10,15 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, validate
-from ansible_collections.ncm.platforms.plugins.module_utils.voss.client import at_node, full_view, summary_view
+from ansible_collections.ncm.platforms.plugins.module_utils import errors
+from ansible_collections.ncm.platforms.plugins.module_utils.voss.resources import check_params
+from ansible_collections.ncm.platforms.plugins.module_utils.voss.views import at_node, full_view, summary_view
 
 
-def check_params(params, *names):
-    """Fail before any request on a blank ``hierarchy``/``username`` or a timeout that is not above 0."""
-    for name in ("hierarchy",) + names:
-        validate.not_blank(name, params.get(name))
-    if params.get("transaction_timeout") is not None and params["transaction_timeout"] <= 0:
-        raise errors.InputError("transaction_timeout must be more than 0 seconds (got %s)."
-                                % params["transaction_timeout"])
-
-
-def normalise(client, hierarchy, current, language=None):
+def read_back_references(client, hierarchy, current, language=None):
     """Role and language of a user read back in the form a task gives them (names; the
-    language in the case the task wrote it), so that no run stays changed."""
+    language in the case the task wrote it), so that no run stays changed. A reference read
+    back as an href is resolved with a GET."""
     admin = current.get("AdminUser")
     if not isinstance(admin, dict):
         return
@@ -35,39 +28,6 @@ def normalise(client, hierarchy, current, language=None):
     have = admin.get("language")
     if isinstance(language, str) and isinstance(have, str) and language.lower() == have.lower():
         admin["language"] = language
-
-
-class AdminUser(object):
-    """The ``sync`` target of one admin user ``username`` at the node ``hierarchy``."""
-
-    def __init__(self, client, params):
-        check_params(params, "username")
-        self.client = client
-        self.hierarchy = params["hierarchy"]
-        self.username = params["username"]
-        self.timeout = params.get("transaction_timeout") or 300
-        self.desired = params
-        self.extras = {"transaction_id": None}
-
-    def find(self):
-        current = self.client.find_user(self.hierarchy, self.username)
-        if current is not None:
-            normalise(self.client, self.hierarchy, current, self.desired.get("language"))
-        return current
-
-    def create(self, body):
-        created, self.extras["transaction_id"] = self.client.create_user(self.hierarchy, with_username(body), self.timeout)
-        return created
-
-    def update(self, current, body):
-        updated, self.extras["transaction_id"] = self.client.update_user(self.hierarchy, current, body, self.timeout)
-        return updated
-
-    def delete(self, current):
-        self.extras["transaction_id"] = self.client.delete_user(self.hierarchy, current, self.timeout)
-
-    def predict(self, predicted):
-        return predict(self.hierarchy, predicted)
 
 
 def with_username(body):
@@ -115,7 +75,7 @@ class AdminUsers(object):
             record = self.client.get_user(self.hierarchy, item.get("pkid"))
             if record is not None:
                 user = full_view(record, (item.get("data") or {}).get("hierarchy_path"))
-                normalise(self.client, self.hierarchy, user, languages.get(name))
+                read_back_references(self.client, self.hierarchy, user, languages.get(name))
                 users.append(user)
         return users
 
@@ -144,3 +104,24 @@ class AdminUsers(object):
 
     def predict(self, predicted):
         return predict(self.hierarchy, predicted)
+
+
+class AdminUser(AdminUsers):
+    """The ``sync`` target of one admin user ``username`` at the node ``hierarchy``; ``extras``
+    holds the id of the transaction of its write."""
+
+    def __init__(self, client, params):
+        check_params(params, "username")
+        super(AdminUser, self).__init__(client, params["hierarchy"], params.get("transaction_timeout") or 300)
+        self.username = params["username"]
+        self.language = params.get("language")
+
+    def find(self):
+        current = self.client.find_user(self.hierarchy, self.username)
+        if current is not None:
+            read_back_references(self.client, self.hierarchy, current, self.language)
+        return current
+
+    @property
+    def extras(self):
+        return {"transaction_id": self.transactions.get(self.username)}

@@ -1,13 +1,12 @@
 """The admin API under /_emulator/ (no auth, never logged). See tests/emulator/README.md."""
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
+
+from .context import view
 
 bp = Blueprint("ncm_emulator_admin", __name__, url_prefix="/_emulator")
 MAX_LOG_WAIT = 120  # seconds a GET /log?wait_count=N may wait
-
-
-def _emu():
-    return current_app.extensions["ncm_emulator"]
+admin_view = view()  # no authentication: the admin API is for the tests and tools on loopback
 
 
 def _body(default=None):
@@ -56,32 +55,31 @@ def generate(spec):
 
 
 @bp.route("/", methods=["GET"])
-def index():
-    emu = _emu()
-    with emu.lock:
-        return jsonify({
-            "vendors": sorted(emu.vendors),
-            "collections": dict((k, len(v)) for k, v in sorted(emu.store.items())),
-            "switches": dict(emu.switches),
-            "faults": len(emu.faults),
-            "log": len(emu.log),
-        })
+@admin_view
+def index(emu):
+    return jsonify({
+        "vendors": sorted(emu.vendors),
+        "collections": dict((k, len(v)) for k, v in sorted(emu.store.items())),
+        "switches": dict(emu.switches),
+        "faults": len(emu.faults),
+        "log": len(emu.log),
+    })
 
 
 @bp.route("/reset", methods=["POST"])
-def reset():
+@admin_view
+def reset(emu):
     """Reset (all, or one vendor), then, when given, set ``switches``, ``seed`` and add
     ``faults``, each as its own call would: one call sets a test up."""
     body = _body({}) or {}
     if not isinstance(body, dict):
         raise ValueError("reset: expected an object such as {\"vendor\": \"infraon\"}")
-    emu = _emu()
     emu.reset(body.get("vendor"))
     answer = {"reset": body.get("vendor") or "all"}
     if body.get("switches"):
         answer["switches"] = emu.set_switches(body["switches"])
     if body.get("seed"):
-        answer["ids"] = _seed(body["seed"])
+        answer["ids"] = _seed(emu, body["seed"])
     if body.get("faults"):
         specs = body["faults"] if isinstance(body["faults"], list) else [body["faults"]]
         answer["faults"] = [emu.add_fault(spec) for spec in specs]
@@ -89,15 +87,15 @@ def reset():
 
 
 @bp.route("/seed", methods=["POST"])
-def seed():
-    return jsonify({"ids": _seed(_body())})
+@admin_view
+def seed(emu):
+    return jsonify({"ids": _seed(emu, _body())})
 
 
-def _seed(body):
+def _seed(emu, body):
     """Seed the objects of a ``/seed`` body; the ids made, per collection."""
     if not isinstance(body, dict):
         raise ValueError("seed: expected an object of collection -> list of objects")
-    emu = _emu()
     batches = []
     for key, value in body.items():
         if key == "generate":
@@ -106,71 +104,72 @@ def _seed(body):
         else:
             batches.append((key, value))
     created = {}
-    with emu.lock:
-        for collection, objects in batches:
-            created.setdefault(collection, []).extend(emu.seed(collection, objects))
+    for collection, objects in batches:
+        created.setdefault(collection, []).extend(emu.seed(collection, objects))
     return created
 
 
 @bp.route("/collections/<name>", methods=["GET"])
-def raw_collection(name):
+@admin_view
+def raw_collection(emu, name):
     """The stored objects of one collection, as stored (secrets in clear)."""
-    return jsonify(_emu().list_objects(name))
+    return jsonify(emu.list_objects(name))
 
 
 @bp.route("/switches", methods=["GET"])
-def get_switches():
-    emu = _emu()
-    with emu.lock:
-        return jsonify(dict(emu.switches))
+@admin_view
+def get_switches(emu):
+    return jsonify(dict(emu.switches))
 
 
 @bp.route("/switches", methods=["PUT", "POST", "PATCH"])
-def put_switches():
-    return jsonify(_emu().set_switches(_body({})))
+@admin_view
+def put_switches(emu):
+    return jsonify(emu.set_switches(_body({})))
 
 
 @bp.route("/switches/defaults", methods=["GET"])
-def switch_defaults():
-    emu = _emu()
-    with emu.lock:
-        return jsonify({"defaults": dict(emu.switch_defaults),
-                        "choices": dict((k, list(v)) for k, v in emu.switch_choices.items())})
+@admin_view
+def switch_defaults(emu):
+    return jsonify({"defaults": dict(emu.switch_defaults),
+                    "choices": dict((k, list(v)) for k, v in emu.switch_choices.items())})
 
 
 @bp.route("/faults", methods=["POST"])
-def add_fault():
+@admin_view
+def add_fault(emu):
     body = _body()
     specs = body if isinstance(body, list) else [body]
-    added = [_emu().add_fault(spec) for spec in specs]
+    added = [emu.add_fault(spec) for spec in specs]
     resp = jsonify(added if isinstance(body, list) else added[0])
     resp.status_code = 201
     return resp
 
 
 @bp.route("/faults", methods=["GET"])
-def list_faults():
-    emu = _emu()
-    with emu.lock:
-        return jsonify([dict(f) for f in emu.faults])
+@admin_view
+def list_faults(emu):
+    return jsonify([dict(f) for f in emu.faults])
 
 
 @bp.route("/faults", methods=["DELETE"])
-def delete_faults():
-    return jsonify({"deleted": _emu().delete_faults()})
+@admin_view
+def delete_faults(emu):
+    return jsonify({"deleted": emu.delete_faults()})
 
 
 @bp.route("/faults/<int:fault_id>", methods=["DELETE"])
-def delete_fault(fault_id):
-    return jsonify({"deleted": _emu().delete_faults(fault_id)})
+@admin_view
+def delete_fault(emu, fault_id):
+    return jsonify({"deleted": emu.delete_faults(fault_id)})
 
 
 @bp.route("/log", methods=["GET"])
-def get_log():
+@admin_view
+def get_log(emu):
     """The log entries (filters method, path, since). With ``wait_count=N`` the answer waits
     until at least N entries pass the filters (an entry is written when its request has been
     answered), at most ``timeout`` seconds (default 20), then answers 504 with what it holds."""
-    emu = _emu()
     method = request.args.get("method")
     methods = set(m.strip().upper() for m in method.split(",")) if method else None
     path = request.args.get("path")
@@ -184,9 +183,8 @@ def get_log():
         return [dict(e) for e in emu.log if e["seq"] > since and (methods is None or e["method"] in methods)
                 and (not path or path in e["path"])]
 
-    with emu.lock:
-        reached = emu.logged.wait_for(lambda: len(matching()) >= wait_count, timeout)
-        entries = matching()
+    reached = emu.logged.wait_for(lambda: len(matching()) >= wait_count, timeout)  # releases the lock while waiting
+    entries = matching()
     answer = {"count": len(entries), "entries": entries}
     if reached:
         return jsonify(answer)
@@ -197,32 +195,32 @@ def get_log():
 
 
 @bp.route("/log", methods=["DELETE"])
-def clear_log():
-    emu = _emu()
-    with emu.lock:
-        count = len(emu.log)
-        emu.log.clear()
+@admin_view
+def clear_log(emu):
+    count = len(emu.log)
+    emu.log.clear()
     return jsonify({"deleted": count})
 
 
 @bp.route("/clock", methods=["GET"])
-def get_clock():
-    emu = _emu()
+@admin_view
+def get_clock(emu):
     return jsonify({"clock": emu.clock(), "offset": emu.clock_offset, "now": emu.now().isoformat()})
 
 
 @bp.route("/clock", methods=["POST"])
-def advance_clock():
+@admin_view
+def advance_clock(emu):
     body = _body({}) or {}
     seconds = body.get("advance", 0) if isinstance(body, dict) else None
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
         raise ValueError("clock: expected {\"advance\": seconds}")
-    emu = _emu()
     emu.advance_clock(seconds)
     return jsonify({"clock": emu.clock(), "offset": emu.clock_offset, "now": emu.now().isoformat()})
 
 
 @bp.route("/state", methods=["POST"])
-def save_state():
+@admin_view
+def save_state(emu):
     """Write the --state-file now."""
-    return jsonify({"saved": _emu().save_state(force=True)})
+    return jsonify({"saved": emu.save_state(force=True)})

@@ -35,62 +35,10 @@ class KeepAliveHandler(WSGIRequestHandler):
         if self.headers.get("Expect", "").lower().strip() == "100-continue":
             self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         self.environ = environ = self.make_environ()
-        stream = None
-        if not environ.get("wsgi.input_terminated"):
-            try:
-                length = max(0, int(environ.get("CONTENT_LENGTH") or 0))
-            except ValueError:
-                length = 0
-                self.close_connection = True
-            stream = LimitedStream(self.rfile, length)
-            environ["wsgi.input"] = stream
-            environ["wsgi.input_terminated"] = True
-        else:
-            self.close_connection = True  # chunked request body: no reuse
-        state = {"status": None, "headers": None, "sent": False, "chunked": False}
-
-        def write(data):
-            if not state["sent"]:
-                state["sent"] = True
-                code_str, _sep, msg = state["status"].partition(" ")
-                code = int(code_str)
-                self.send_response(code, msg)
-                keys = set()
-                for key, value in state["headers"]:
-                    self.send_header(key, value)
-                    keys.add(key.lower())
-                if ("content-length" not in keys and environ["REQUEST_METHOD"] != "HEAD"
-                        and not 100 <= code < 200 and code not in (204, 304)):
-                    state["chunked"] = True
-                    self.send_header("Transfer-Encoding", "chunked")
-                if self.close_connection:
-                    self.send_header("Connection", "close")
-                self.end_headers()
-            if data:
-                if state["chunked"]:
-                    self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
-                else:
-                    self.wfile.write(data)
-
-        def start_response(status, headers, exc_info=None):
-            if exc_info and state["sent"]:
-                raise exc_info[1].with_traceback(exc_info[2])
-            state["status"] = status
-            state["headers"] = headers
-            return write
-
+        stream = self._limit_body(environ)
+        reply = _Reply(self, environ)
         try:
-            app_iter = self.server.app(environ, start_response)
-            try:
-                for data in app_iter:
-                    write(data)
-                if not state["sent"]:
-                    write(b"")
-                if state["chunked"]:
-                    self.wfile.write(b"0\r\n\r\n")
-            finally:
-                if hasattr(app_iter, "close"):
-                    app_iter.close()
+            reply.send(self.server.app(environ, reply.start_response))
             if stream is not None:
                 stream.exhaust()
         except (ConnectionError, socket.timeout) as exc:
@@ -98,13 +46,93 @@ class KeepAliveHandler(WSGIRequestHandler):
             self.connection_dropped(exc, environ)
         except Exception as exc:  # answer 500 like werkzeug, then close
             self.close_connection = True
-            if not state["sent"]:
-                try:
-                    state["status"], state["headers"] = "500 INTERNAL SERVER ERROR", [("Content-Length", "0")]
-                    write(b"")
-                except OSError:
-                    pass
+            reply.fail()
             self.server.log("error", "Error on request %s %s: %r", self.command, self.path, exc)
+
+    def _limit_body(self, environ):
+        """Read exactly Content-Length bytes of body (keep-alive); a chunked body closes."""
+        if environ.get("wsgi.input_terminated"):
+            self.close_connection = True  # chunked request body: no reuse
+            return None
+        try:
+            length = max(0, int(environ.get("CONTENT_LENGTH") or 0))
+        except ValueError:
+            length = 0
+            self.close_connection = True
+        stream = LimitedStream(self.rfile, length)
+        environ["wsgi.input"] = stream
+        environ["wsgi.input_terminated"] = True
+        return stream
+
+
+class _Reply(object):
+    """One WSGI answer written on a keep-alive connection: headers once, then the body,
+    chunked when the application gave no Content-Length."""
+
+    def __init__(self, handler, environ):
+        self.handler = handler
+        self.environ = environ
+        self.status = None
+        self.headers = None
+        self.sent = False
+        self.chunked = False
+
+    def start_response(self, status, headers, exc_info=None):
+        if exc_info and self.sent:
+            raise exc_info[1].with_traceback(exc_info[2])
+        self.status = status
+        self.headers = headers
+        return self.write
+
+    def _send_headers(self):
+        handler = self.handler
+        self.sent = True
+        code_str, _sep, msg = self.status.partition(" ")
+        code = int(code_str)
+        handler.send_response(code, msg)
+        keys = set()
+        for key, value in self.headers:
+            handler.send_header(key, value)
+            keys.add(key.lower())
+        if ("content-length" not in keys and self.environ["REQUEST_METHOD"] != "HEAD"
+                and not 100 <= code < 200 and code not in (204, 304)):
+            self.chunked = True
+            handler.send_header("Transfer-Encoding", "chunked")
+        if handler.close_connection:
+            handler.send_header("Connection", "close")
+        handler.end_headers()
+
+    def write(self, data):
+        if not self.sent:
+            self._send_headers()
+        if data:
+            if self.chunked:
+                self.handler.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            else:
+                self.handler.wfile.write(data)
+
+    def send(self, app_iter):
+        """Write every part of the application's answer, then close it."""
+        try:
+            for data in app_iter:
+                self.write(data)
+            if not self.sent:
+                self.write(b"")
+            if self.chunked:
+                self.handler.wfile.write(b"0\r\n\r\n")
+        finally:
+            if hasattr(app_iter, "close"):
+                app_iter.close()
+
+    def fail(self):
+        """An empty 500 answer, when nothing was sent yet."""
+        if self.sent:
+            return
+        try:
+            self.status, self.headers = "500 INTERNAL SERVER ERROR", [("Content-Length", "0")]
+            self.write(b"")
+        except OSError:
+            pass
 
 
 def make_tls_context(tls_dir, hosts=("127.0.0.1", "localhost", "::1")):

@@ -34,6 +34,52 @@ def normalise(path):
     return re.sub(r"\{[^}]*\}", "{}", path.split("?", 1)[0])
 
 
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+# a scalar sample's type -> what the actual value may be (bool first: a bool is an int too)
+SCALAR_CHECKS = (
+    (bool, lambda actual: isinstance(actual, bool)),
+    (int, lambda actual: isinstance(actual, int) and not isinstance(actual, bool)),
+    (float, _is_number),
+    (str, lambda actual: isinstance(actual, str)),
+)
+
+
+def _matches_object(sample, actual, where):
+    if not isinstance(actual, dict):
+        return ["%s: expected an object, got %r" % (where, type(actual).__name__)]
+    if list(sample) == ["ANY_ADDITIONAL_PROPERTY"]:
+        return []
+    problems = []
+    for key, value in sample.items():
+        if key not in actual:
+            problems.append("%s.%s: missing" % (where, key))
+        elif actual[key] is not None:
+            problems.extend(matches(value, actual[key], "%s.%s" % (where, key)))
+    return problems
+
+
+def _matches_list(sample, actual, where):
+    if not isinstance(actual, list):
+        return ["%s: expected a list, got %r" % (where, type(actual).__name__)]
+    problems = []
+    if sample:
+        for index, item in enumerate(actual):
+            problems.extend(matches(sample[0], item, "%s[%d]" % (where, index)))
+    return problems
+
+
+def _matches_scalar(sample, actual, where):
+    if actual is None:
+        return []
+    for kind, accepts in SCALAR_CHECKS:
+        if isinstance(sample, kind):
+            return [] if accepts(actual) else ["%s: expected %s, got %r" % (where, type(sample).__name__, actual)]
+    return []
+
+
 def matches(sample, actual, where="$"):
     """Check actual against a documented sample answer; returns a list of problems.
 
@@ -41,38 +87,11 @@ def matches(sample, actual, where="$"):
     ANY_ADDITIONAL_PROPERTY accepts any object); list: every item matches sample[0];
     str / int / bool samples: same type, or null; a float sample accepts any number.
     """
-    problems = []
     if isinstance(sample, dict):
-        if not isinstance(actual, dict):
-            return ["%s: expected an object, got %r" % (where, type(actual).__name__)]
-        if list(sample) == ["ANY_ADDITIONAL_PROPERTY"]:
-            return []
-        for key, value in sample.items():
-            if key not in actual:
-                problems.append("%s.%s: missing" % (where, key))
-            elif actual[key] is not None:
-                problems.extend(matches(value, actual[key], "%s.%s" % (where, key)))
-        return problems
+        return _matches_object(sample, actual, where)
     if isinstance(sample, list):
-        if not isinstance(actual, list):
-            return ["%s: expected a list, got %r" % (where, type(actual).__name__)]
-        if sample:
-            for index, item in enumerate(actual):
-                problems.extend(matches(sample[0], item, "%s[%d]" % (where, index)))
-        return problems
-    if actual is None:
-        return []
-    if isinstance(sample, bool):
-        ok = isinstance(actual, bool)
-    elif isinstance(sample, int):
-        ok = isinstance(actual, int) and not isinstance(actual, bool)
-    elif isinstance(sample, float):
-        ok = isinstance(actual, (int, float)) and not isinstance(actual, bool)
-    elif isinstance(sample, str):
-        ok = isinstance(actual, str)
-    else:
-        ok = True
-    return [] if ok else ["%s: expected %s, got %r" % (where, type(sample).__name__, actual)]
+        return _matches_list(sample, actual, where)
+    return _matches_scalar(sample, actual, where)
 
 
 def _fill(value, variables):

@@ -18,7 +18,7 @@ ROLE = os.path.join(os.path.dirname(__file__), "..", "..", "..", "roles", "push_
 def failure_message(result, sites=None):
     # as the ansible.builtin.template lookup renders it (trim_blocks on)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.join(ROLE, "templates")), trim_blocks=True)
-    text = env.get_template("push_failure.j2").render(push_config_result=result, push_config_appliance_sites=sites or {})
+    text = env.get_template("push_failure.j2").render(push_config_result=result, push_config_site_labels=sites or {})
     return text.strip()
 
 

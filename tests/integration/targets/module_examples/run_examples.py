@@ -128,9 +128,8 @@ def _expression(template):
     return match.group(1).strip()
 
 
-def build_play(module, tasks, plan, work_dir):
-    """One play: the emulator's reset, the seed, then every example task of the module."""
-    plan = plan or {}
+def check_plan(module, plan, tasks):
+    """plan.yml's entry of one module names only known keys and examples."""
     unknown = set(plan) - set(PLAN_KEYS)
     if unknown:
         raise ExampleError("plan.yml: %s: unknown keys %s" % (module, sorted(unknown)))
@@ -139,48 +138,66 @@ def build_play(module, tasks, plan, work_dir):
         if listed not in names:
             raise ExampleError("plan.yml: %s: %r is not the name of one of its examples" % (module, listed))
 
-    # One task: a reset of the whole emulator (objects, switches, faults, log, clock), the
-    # switches, the seed. Cheaper than the setup_* roles (a task each): it runs once per module.
+
+def reset_task(module, plan):
+    """One task: a reset of the whole emulator (objects, switches, faults, log, clock), the
+    switches, the seed. Cheaper than the setup_* roles (a task each): it runs once per module."""
     requests = [{"path": "reset", "method": "POST", "body": {}}]
     if plan.get("switches"):
         requests.append({"path": "switches", "method": "PUT", "body": plan["switches"]})
     if plan.get("seed"):
         requests.append({"path": "seed", "method": "POST", "body": plan["seed"]})
-    play_tasks = [{
+    return {
         "name": "Reset the emulator and seed what the examples of %s name" % module,
         "emulator_admin": {"url": "{{ emulator_url }}/_emulator/{{ item.path }}", "method": "{{ item.method }}",
                            "body": "{{ item.body }}", "status_code": [200, 201]},
         "loop": requests,
         "loop_control": {"label": "{{ item.method }} /_emulator/{{ item.path }}"},
-    }]
-    for index, original in enumerate(tasks, 1):
-        if not isinstance(original, dict) or not original.get("name"):
-            raise ExampleError("%s: example %d is not a task with a name" % (module, index))
-        task = copy.deepcopy(original)
-        action = task_action(module, task)
-        if action.startswith(NAMESPACE + "."):
-            if not isinstance(task[action], dict):
-                raise ExampleError("%s: example %r: the arguments are not a mapping" % (module, task["name"]))
-            point_at_emulator(task[action], work_dir)
-        task["name"] = "%s example %d/%d: %s" % (module, index, len(tasks), original["name"])
-        if original["name"] in (plan.get("check_mode") or []):
-            task["check_mode"] = True
-        checks = (plan.get("checks") or {}).get(original["name"])
-        if checks:
-            task.setdefault("register", "module_examples_result")
-        play_tasks.append(task)
-        if checks:
-            play_tasks.append({
-                "name": "Check what %s example %d did" % (module, index),
-                "ansible.builtin.assert": {"that": checks, "quiet": True},
-                "vars": {"result": "{{ %s }}" % task["register"]},
-            })
+    }
 
+
+def example_tasks(module, index, tasks, plan, work_dir):
+    """Example number index of tasks as the play runs it, and the check plan.yml gives it, if any."""
+    original = tasks[index - 1]
+    if not isinstance(original, dict) or not original.get("name"):
+        raise ExampleError("%s: example %d is not a task with a name" % (module, index))
+    task = copy.deepcopy(original)
+    action = task_action(module, task)
+    if action.startswith(NAMESPACE + "."):
+        if not isinstance(task[action], dict):
+            raise ExampleError("%s: example %r: the arguments are not a mapping" % (module, task["name"]))
+        point_at_emulator(task[action], work_dir)
+    task["name"] = "%s example %d/%d: %s" % (module, index, len(tasks), original["name"])
+    if original["name"] in (plan.get("check_mode") or []):
+        task["check_mode"] = True
+    checks = (plan.get("checks") or {}).get(original["name"])
+    if not checks:
+        return [task]
+    task.setdefault("register", "module_examples_result")
+    return [task, {
+        "name": "Check what %s example %d did" % (module, index),
+        "ansible.builtin.assert": {"that": checks, "quiet": True},
+        "vars": {"result": "{{ %s }}" % task["register"]},
+    }]
+
+
+def module_defaults():
+    """`api` of each platform's group (the emulator's url and credentials), and short polls."""
     api = dict((platform_name, dict(dict((key, "{{ %s }}" % var) for key, var in keys.items()), url="{{ emulator_url }}"))
                for platform_name, keys in CREDENTIALS.items())
     defaults = dict(("group/%s.%s" % (NAMESPACE, name), {"api": api[name]}) for name in sorted(api))
     # pushes: poll the emulator's short jobs often (an example that sets these keeps its own)
     defaults[NAMESPACE + ".cmc_push_job"] = {"poll_interval": 0.5, "max_poll_interval": 1}
+    return defaults
+
+
+def build_play(module, tasks, plan, work_dir):
+    """One play: the emulator's reset, the seed, then every example task of the module."""
+    plan = plan or {}
+    check_plan(module, plan, tasks)
+    play_tasks = [reset_task(module, plan)]
+    for index in range(1, len(tasks) + 1):
+        play_tasks += example_tasks(module, index, tasks, plan, work_dir)
     return {
         "name": "The EXAMPLES of %s.%s" % (NAMESPACE, module),
         "hosts": "localhost",
@@ -189,7 +206,7 @@ def build_play(module, tasks, plan, work_dir):
         "gather_subset": ["min"],
         "vars_files": [os.path.abspath("example_vars.yml")],
         "vars": {"ansible_python_interpreter": "{{ ansible_playbook_python }}"},
-        "module_defaults": defaults,
+        "module_defaults": module_defaults(),
         "tasks": play_tasks,
     }
 
@@ -241,27 +258,21 @@ def results(output):
     return seen
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("work_dir")
-    parser.add_argument("playbook_args", nargs=argparse.REMAINDER)
-    options = parser.parse_args()
-    work_dir = os.path.abspath(options.work_dir)
-    os.makedirs(os.path.join(work_dir, "files"), exist_ok=True)
-
-    try:
-        with open("plan.yml", encoding="utf-8") as handle:
-            plan = yaml.safe_load(handle) or {}
-        if not isinstance(plan, dict):
-            raise ExampleError("plan.yml is not a mapping of module -> plan")
-        plays, counts = build_playbook(collection_root(os.getcwd()), plan, work_dir)
-    except (ExampleError, yaml.YAMLError) as exc:
-        print("ERROR: module_examples: %s" % exc)
-        return 1
+def write_playbook(work_dir):
+    """Read plan.yml, write WORK_DIR/examples.yml; return (its path, plan, [(module, examples)])."""
+    with open("plan.yml", encoding="utf-8") as handle:
+        plan = yaml.safe_load(handle) or {}
+    if not isinstance(plan, dict):
+        raise ExampleError("plan.yml is not a mapping of module -> plan")
+    plays, counts = build_playbook(collection_root(os.getcwd()), plan, work_dir)
     playbook = os.path.join(work_dir, "examples.yml")
     with open(playbook, "w", encoding="utf-8") as handle:
         yaml.safe_dump(plays, handle, sort_keys=False, width=200)
+    return playbook, plan, counts
 
+
+def run_playbook(playbook, work_dir, playbook_args):
+    """ansible-playbook on the examples, the modules' env fallbacks pointing at the emulator."""
     config = os.path.abspath(os.path.join("..", "..", "integration_config.yml"))
     with open(config, encoding="utf-8") as handle:
         settings = yaml.safe_load(handle)
@@ -272,25 +283,47 @@ def main():
     for name, key in ENVIRONMENT.items():
         env[name] = str(settings[key])
     command = ["ansible-playbook", playbook, "-i", "localhost,", "-e", "@" + config,
-               "-e", "module_examples_files=" + os.path.join(work_dir, "files")] + options.playbook_args
-    run = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                         universal_newlines=True, check=False)
-    # all of it, also on success: the integration stage scans it for secrets (tests/integration/README.md)
-    print(run.stdout)
-    seen = results(run.stdout)
+               "-e", "module_examples_files=" + os.path.join(work_dir, "files")] + playbook_args
+    return subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True, check=False)
 
-    problems = []
-    if run.returncode != 0:
-        problems.append("ansible-playbook failed (exit %d)" % run.returncode)
+
+def problems(returncode, counts, seen):
+    """What went wrong: the playbook's failure, an example that did not run or was not ok."""
+    found = []
+    if returncode != 0:
+        found.append("ansible-playbook failed (exit %d)" % returncode)
     for module, total in counts:
         for index in range(1, total + 1):
             statuses = seen.get((module, index))
             if not statuses:
-                problems.append("%s example %d/%d did not run" % (module, index, total))
+                found.append("%s example %d/%d did not run" % (module, index, total))
             elif any(status not in ("ok", "changed") for status in statuses):
-                problems.append("%s example %d/%d: %s" % (module, index, total, ", ".join(statuses)))
-    if problems:
-        for problem in problems:
+                found.append("%s example %d/%d: %s" % (module, index, total, ", ".join(statuses)))
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("work_dir")
+    parser.add_argument("playbook_args", nargs=argparse.REMAINDER)
+    options = parser.parse_args()
+    work_dir = os.path.abspath(options.work_dir)
+    os.makedirs(os.path.join(work_dir, "files"), exist_ok=True)
+
+    try:
+        playbook, plan, counts = write_playbook(work_dir)
+    except (ExampleError, yaml.YAMLError) as exc:
+        print("ERROR: module_examples: %s" % exc)
+        return 1
+    run = run_playbook(playbook, work_dir, options.playbook_args)
+    # all of it, also on success: the integration stage scans it for secrets (tests/integration/README.md)
+    print(run.stdout)
+    seen = results(run.stdout)
+
+    found = problems(run.returncode, counts, seen)
+    if found:
+        for problem in found:
             print("ERROR: module_examples: %s" % problem)
         return 1
     for module, total in counts:

@@ -6,18 +6,15 @@
 # The emulator is stopped and its folder removed however the run ends.
 set -eu
 
-config=../../integration_config.yml
-python=$(sed -n 's/^emulator_python: *//p' "$config")
-source_dir=$(sed -n 's/^emulator_source: *//p' "$config")
-lib=$(sed -n 's/^emulator_lib: *//p' "$config")
+# shellcheck source=tests/integration/targets/setup_emulator/config.sh
+. ../setup_emulator/config.sh
+emulator_python=$(config_value emulator_python)
+emulator_source=$(config_value emulator_source)
+emulator_lib=$(config_value emulator_lib)
 # the credentials of integration_config.yml (marker values, tests/integration/README.md), if not the defaults
 emulator_config=$(sed -n 's/^emulator_config: *//p' "$config")
-if [ -z "$python" ] || [ -z "$source_dir" ] || [ -z "$lib" ]; then
-    echo "$config has no emulator_python, emulator_source or emulator_lib: run the integration tests through tools/with-emulator.sh" >&2
-    exit 1
-fi
 # shellcheck source=tools/emulator-lib.sh
-. "$lib"
+. "$emulator_lib"
 
 work=$(mktemp -d)
 cleanup() {
@@ -27,11 +24,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' INT TERM
 
-emulator_start "$python" "$source_dir" "$work" ${emulator_config:+--config "$emulator_config"} --tls-dir "$work/tls" || exit 1
+emulator_start "$emulator_python" "$emulator_source" "$work" ${emulator_config:+--config "$emulator_config"} --tls-dir "$work/tls" || exit 1
 [ -s "$work/tls/ca.pem" ] || { echo "the HTTPS emulator wrote no CA file" >&2; exit 1; }
 
 # A CA that did not sign the emulator's certificate, for the wrong-CA case.
-"$python" -c 'import sys, trustme; trustme.CA().cert_pem.write_to_path(sys.argv[1])' "$work/other-ca.pem"
+"$emulator_python" -c 'import sys, trustme; trustme.CA().cert_pem.write_to_path(sys.argv[1])' "$work/other-ca.pem"
 
 ANSIBLE_NOCOLOR=1 ansible-playbook playbook.yml -i localhost, -e @"$config" \
     -e tls_url="https://127.0.0.1:$(cat "$work/port")" -e tls_ca="$work/tls/ca.pem" \

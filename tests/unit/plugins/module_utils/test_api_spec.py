@@ -14,6 +14,7 @@ import yaml
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors
+from ansible_collections.ncm.platforms.plugins.module_utils.task import Task
 
 PLATFORMS = sorted(api_spec.PLATFORMS)
 
@@ -48,14 +49,11 @@ ENVIRONMENT = ("INFRAON_URL", "INFRAON_API_KEY", "INFRAON_USERNAME", "INFRAON_PA
                "SCC_USERNAME", "SCC_PASSWORD", "VOSS_URL", "VOSS_USERNAME", "VOSS_PASSWORD")
 
 
-class FakeModule(object):
-    """What ``api_spec.resolve`` uses of a module: its validated ``params`` and ``no_log_values``."""
-
-    def __init__(self, platform, api):
-        result = ArgumentSpecValidator(api_spec.argument_spec(platform)).validate({"api": api})
-        assert result.error_messages == []
-        self.params = result.validated_parameters
-        self.no_log_values = set(result._no_log_values)
+def validated_task(platform, api):
+    """The task of a module of ``platform`` given ``api``: its options validated as Ansible does."""
+    result = ArgumentSpecValidator(api_spec.argument_spec(platform)).validate({"api": api})
+    assert result.error_messages == []
+    return Task(result.validated_parameters, secrets=set(result._no_log_values))
 
 
 @pytest.fixture
@@ -71,11 +69,11 @@ def environ(monkeypatch):
 
 def test_environment_fallbacks(environ):
     environ(INFRAON_URL="https://tenant.example.test", INFRAON_API_KEY="k-123", INFRAON_VALIDATE_CERTS="no")
-    module = FakeModule("infraon", {})
-    api = api_spec.resolve("infraon", module)
+    task = validated_task("infraon", {})
+    api = api_spec.resolve("infraon", task)
     assert (api["url"], api["api_key"], api["validate_certs"], api["timeout"], api["retries"]) == (
         "https://tenant.example.test", "k-123", False, 30, 3)
-    assert "k-123" in module.no_log_values
+    assert "k-123" in task.secrets
 
 
 def test_task_values_win_over_the_environment(environ):
@@ -105,10 +103,10 @@ def test_task_values_win_over_the_environment(environ):
 ])
 def test_task_credentials_win_as_a_whole_and_an_empty_environment_value_is_unset(environ, platform, env, api, wanted):
     environ(**env)
-    module = FakeModule(platform, dict(api, url="https://x.example.test"))
-    resolved = api_spec.resolve(platform, module)
+    task = validated_task(platform, dict(api, url="https://x.example.test"))
+    resolved = api_spec.resolve(platform, task)
     assert dict((key, resolved[key]) for key in wanted) == wanted
-    assert module.params["api"] == resolved
+    assert task.params["api"] == resolved
 
 
 def test_an_empty_url_in_the_environment_counts_as_unset(environ):
@@ -132,7 +130,7 @@ def test_an_empty_url_in_the_environment_counts_as_unset(environ):
 def test_missing_or_partial_credentials_fail_naming_the_keys(environ, platform, env, api, message):
     environ(**env)
     with pytest.raises(errors.InputError) as caught:
-        api_spec.resolve(platform, FakeModule(platform, dict(api, url="https://x.example.test")))
+        api_spec.resolve(platform, validated_task(platform, dict(api, url="https://x.example.test")))
     assert message in caught.value.message
 
 
@@ -144,7 +142,7 @@ def test_a_url_ending_in_the_api_prefix_fails_before_any_request(platform, url):
     api = {"url": url, "api_key": "k", "access_code": "c", "username": "u", "password": "p"}
     api = dict((key, value) for key, value in api.items() if key in api_spec.PLATFORMS[platform]["keys"])
     with pytest.raises(errors.InputError) as caught:
-        api_spec.resolve(platform, FakeModule(platform, api))
+        api_spec.resolve(platform, validated_task(platform, api))
     prefix = api_spec.PLATFORMS[platform]["prefix"]
     assert caught.value.message.startswith("api.url %s ends in %s, the API's own path prefix" % (url, prefix))
 
@@ -156,7 +154,7 @@ def test_a_url_ending_in_the_api_prefix_fails_before_any_request(platform, url):
 def test_a_reverse_proxy_prefix_is_kept(platform, url):
     api = {"url": url, "api_key": "k", "access_code": "c", "username": "u", "password": "p"}
     api = dict((key, value) for key, value in api.items() if key in api_spec.PLATFORMS[platform]["keys"])
-    assert api_spec.resolve(platform, FakeModule(platform, api))["url"] == url
+    assert api_spec.resolve(platform, validated_task(platform, api))["url"] == url
 
 
 def test_module_options_join_the_api_option():

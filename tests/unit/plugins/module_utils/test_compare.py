@@ -11,7 +11,7 @@ import json
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors
-from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
+from ansible_collections.ncm.platforms.plugins.module_utils.resource import Field
 
 SECRET = "device-pass-123"
 SPEC = {
@@ -38,7 +38,7 @@ SPEC = {
     ("2025-08-31T03:41:36.123456789Z", "2025-08-31T03:41:36.123456+00:00"),
 ])
 def test_datetimes_equal_as_instants(desired, current):
-    assert compare.equal(Field("datetime"), desired, current)
+    assert compare.satisfies(Field("datetime"), desired, current)
 
 
 @pytest.mark.parametrize("desired, current", [
@@ -48,7 +48,7 @@ def test_datetimes_equal_as_instants(desired, current):
     ("2025-08-31T03:41:36Z", None),
 ])
 def test_datetimes_different(desired, current):
-    assert not compare.equal(Field("datetime"), desired, current)
+    assert not compare.satisfies(Field("datetime"), desired, current)
 
 
 def test_parse_datetime_rejects_garbage():
@@ -64,18 +64,18 @@ def test_parse_datetime_rejects_garbage():
     (["a"], [], False),
 ])
 def test_lists_as_sets(desired, current, same):
-    assert compare.equal(Field("set"), desired, current) is same
+    assert compare.satisfies(Field("set"), desired, current) is same
 
 
 @pytest.mark.parametrize("kind", ["set", "list", "any"])
 @pytest.mark.parametrize("current", ["a", 7, True, {"a": 1}])
 def test_a_list_held_as_a_scalar_or_a_dict_is_a_change_not_a_crash(kind, current):
-    assert compare.equal(Field(kind), ["a"], current) is False
+    assert compare.satisfies(Field(kind), ["a"], current) is False
 
 
 def test_ordered_list_cares_about_order():
-    assert not compare.equal(Field("list"), ["a", "b"], ["b", "a"])
-    assert compare.equal(Field("list"), ["a", 1], ["a", "1"])
+    assert not compare.satisfies(Field("list"), ["a", "b"], ["b", "a"])
+    assert compare.satisfies(Field("list"), ["a", 1], ["a", "1"])
 
 
 @pytest.mark.parametrize("desired, current, same", [
@@ -86,17 +86,17 @@ def test_ordered_list_cares_about_order():
     (0, None, False),
 ])
 def test_numeric_strings(desired, current, same):
-    assert compare.equal(Field("int"), desired, current) is same
+    assert compare.satisfies(Field("int"), desired, current) is same
 
 
 def test_booleans_from_strings():
-    assert compare.equal(Field("bool"), True, "true")
-    assert not compare.equal(Field("bool"), False, "true")
+    assert compare.satisfies(Field("bool"), True, "true")
+    assert not compare.satisfies(Field("bool"), False, "true")
 
 
 def test_strings_are_exact_but_empty_is_null():
-    assert compare.equal(Field(), "", None)
-    assert not compare.equal(Field(), "a", "A")
+    assert compare.satisfies(Field(), "", None)
+    assert not compare.satisfies(Field(), "a", "A")
 
 
 def test_nested_dict_compares_only_the_keys_asked():
@@ -131,9 +131,9 @@ def test_change_diff_holds_changed_fields_only():
 
 def test_masked_never_contains_a_secret():
     obj = {"name": "a", "dpassword": SECRET}
-    assert compare.masked(SPEC, obj) == {"name": "a", "dpassword": compare.MASK}
+    assert compare.mask_secrets(SPEC, obj) == {"name": "a", "dpassword": compare.MASK}
     assert obj["dpassword"] == SECRET
-    assert compare.masked(SPEC, {"dpassword": ""}) == {"dpassword": ""}
+    assert compare.mask_secrets(SPEC, {"dpassword": ""}) == {"dpassword": ""}
     diff = compare.change_diff(SPEC, {"dpassword": SECRET, "name": "b"}, {"dpassword": SECRET, "name": "a"})
     assert SECRET not in json.dumps(diff)
 

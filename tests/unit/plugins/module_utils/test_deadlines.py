@@ -13,8 +13,9 @@ import requests
 import responses
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, rest, scc
-from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss
+from ansible_collections.ncm.platforms.plugins.module_utils import errors, rest
+from ansible_collections.ncm.platforms.plugins.module_utils.scc import client as scc, push as scc_push
+from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, transactions
 from ansible_collections.ncm.platforms.tests.unit.plugins.fake_clock import FakeClock
 
 BASE = "https://ctl.example.test/proxy"
@@ -88,7 +89,7 @@ def test_a_push_job_wait_ends_at_once_when_the_server_asks_past_its_deadline():
     responses.get(JOB, status=429, headers={"Retry-After": "20"}, json={"error_id": "BUSY", "error_text": "busy"})
     client = scc.SccClient(rest_client(clock), clock=clock, sleep=clock.sleep)
     with pytest.raises(errors.WaitTimeout) as caught:
-        scc.follow(client, {"id": 7, "job_status": "Queued"}, push_params())
+        scc_push.follow(client, {"id": 7, "job_status": "Queued"}, push_params())
     assert caught.value.message == (
         "Push job 7 is still Queued after 1 s (timeout 3 s); the last poll: GET %s returned HTTP 429: busy; %s; "
         "the job is left running on the Controller." % (JOB, ASKED))
@@ -103,7 +104,7 @@ def test_a_push_job_wait_never_sleeps_past_its_deadline_across_retries():
         responses.get(JOB, status=503, headers={"Retry-After": "2"})
     client = scc.SccClient(rest_client(clock, retries=5), clock=clock, sleep=clock.sleep)
     with pytest.raises(errors.WaitTimeout) as caught:
-        scc.follow(client, {"id": 7, "job_status": "Queued"}, push_params(wait_timeout=5))
+        scc_push.follow(client, {"id": 7, "job_status": "Queued"}, push_params(wait_timeout=5))
     assert sum(clock.sleeps) <= 5
     assert "Push job 7 is still Queued after" in caught.value.message
 
@@ -111,11 +112,11 @@ def test_a_push_job_wait_never_sleeps_past_its_deadline_across_retries():
 @responses.activate
 def test_a_voss_transaction_wait_ends_at_once_when_the_server_asks_past_its_deadline():
     clock = FakeClock()
-    url = BASE + voss.TRANSACTION_PATH + "tx-1/"
+    url = BASE + transactions.TRANSACTION_PATH + "tx-1/"
     responses.get(url, status=429, headers={"Retry-After": "20"}, json={"message": "busy"})
     client = voss.VossClient(rest_client(clock))
     with pytest.raises(errors.WaitTimeout) as caught:
-        client.wait_transaction("sys.hcs", "tx-1", 3, "create admin user jdoe")
+        transactions.wait(client, "sys.hcs", "tx-1", 3, "create admin user jdoe")
     assert caught.value.message.startswith(
         "VOSS transaction tx-1 (create admin user jdoe) is still without a status after 0 s (timeout 3 s); "
         "the last poll: GET %s?hierarchy=sys.hcs" % url)

@@ -13,8 +13,10 @@ import pytest
 import responses
 from responses import matchers
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, infraon
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT, POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import client as infraon
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import AUDIT, POLICY
+from ansible_collections.ncm.platforms.tests.unit.plugins.recorded_task import RecordedTask
 
 BASE = "https://nccm.example.test/proxy"
 KEY = "infraonDNS key-0123456789"
@@ -24,27 +26,19 @@ POLICIES = BASE + POLICY.path
 AUDITS = BASE + AUDIT.path
 
 
-class FakeModule(object):
-    def __init__(self, **api):
-        self.params = {"api": dict(dict(url=BASE, api_key=None, username=None, password=None,
-                                        validate_certs=True, ca_path=None, timeout=30, retries=0), **api)}
-        self.no_log_values = set(value for name, value in api.items() if name in ("api_key", "password"))
-        self.lines = []
-
-    def debug(self, line):
-        self.lines.append(line)
-
-    def warn(self, line):
-        self.lines.append("[WARNING] " + line)
+def recorded_task(**api):
+    params = {"api": dict(dict(url=BASE, api_key=None, username=None, password=None,
+                               validate_certs=True, ca_path=None, timeout=30, retries=0), **api)}
+    return RecordedTask(params, secrets=[value for name, value in api.items() if name in ("api_key", "password")])
 
 
-def list_all(api, path, limit=None, **kwargs):
-    return list(islice(api.iter_all(path, **kwargs), limit))
+def list_all(api, resource, limit=None, **kwargs):
+    return list(islice(api.iter_all(resource, **kwargs), limit))
 
 
 def client(**api):
     api.setdefault("api_key", KEY)
-    return infraon.connect(FakeModule(**api))
+    return infraon.connect(recorded_task(**api))
 
 
 def page(items_per_page, number, body, url=POLICIES, **kwargs):
@@ -70,23 +64,23 @@ def test_the_api_option_sets_tls_timeout_and_retries():
                                          (dict(username="jo", password=""), "api.password")])
 def test_a_blank_login_credential_fails_before_any_request(api, option):
     with pytest.raises(errors.InputError) as info:
-        list_all(client(api_key=None, **api), POLICY.path)
+        list_all(client(api_key=None, **api), POLICY)
     assert info.value.message == "%s must not be empty or only spaces." % option
     assert not responses.calls
 
 
 @responses.activate
 def test_debug_lines_go_to_module_debug_without_the_key():
-    module = FakeModule(api_key=KEY)
+    task = recorded_task(api_key=KEY)
     page(500, 1, [])
-    list_all(infraon.connect(module), POLICY.path)
-    assert module.lines and all(KEY not in line for line in module.lines)
+    list_all(infraon.connect(task), POLICY)
+    assert task.lines and all(KEY not in line for line in task.lines)
 
 
 @responses.activate
 def test_an_api_key_ending_in_a_newline_is_sent_stripped():
     page(500, 1, [])
-    list_all(client(api_key=KEY + "\n"), POLICY.path)
+    list_all(client(api_key=KEY + "\n"), POLICY)
     assert sent(0).headers["Authorization"] == KEY
 
 
@@ -101,7 +95,7 @@ def test_an_api_key_that_cannot_be_a_header_fails_naming_the_option(key, rule):
 @responses.activate
 def test_api_key_goes_verbatim_in_the_authorization_header():
     page(500, 1, [])
-    assert list_all(client(), POLICY.path) == []
+    assert list_all(client(), POLICY) == []
     assert sent(0).headers["Authorization"] == KEY
 
 
@@ -112,8 +106,8 @@ def test_login_happens_at_first_request_and_the_token_is_sent_verbatim():
     page(500, 1, [])
     api = client(api_key=None, username="emulator", password=PASSWORD)
     assert len(responses.calls) == 0
-    list_all(api, POLICY.path)
-    list_all(api, POLICY.path)
+    list_all(api, POLICY)
+    list_all(api, POLICY)
     assert [call.request.method for call in responses.calls] == ["POST", "GET", "GET"]
     assert sent(1).headers["Authorization"] == TOKEN
     assert TOKEN not in api.rest.redact("the token is %s" % TOKEN)
@@ -125,7 +119,7 @@ def test_an_expired_token_gets_one_new_login_and_the_request_is_sent_again():
     responses.post(BASE + "/ux/api-token-auth/", json={"token": TOKEN + "-2"})
     responses.get(POLICIES + "p1/", status=401, json={"detail": "Token expired."})
     responses.get(POLICIES + "p1/", json={"id": "p1"})
-    assert client(api_key=None, username="emulator", password=PASSWORD).get(POLICY.path, "p1") == {"id": "p1"}
+    assert client(api_key=None, username="emulator", password=PASSWORD).get(POLICY, "p1") == {"id": "p1"}
     assert [call.request.method for call in responses.calls] == ["POST", "GET", "POST", "GET"]
     assert sent(3).headers["Authorization"] == TOKEN + "-2"
 
@@ -134,7 +128,7 @@ def test_an_expired_token_gets_one_new_login_and_the_request_is_sent_again():
 def test_login_answer_without_token_fails_without_leaking_the_password():
     responses.post(BASE + "/ux/api-token-auth/", json={"detail": "ok"})
     with pytest.raises(errors.ResponseFormatError) as info:
-        client(api_key=None, username="emulator", password=PASSWORD).get(POLICY.path, "1")
+        client(api_key=None, username="emulator", password=PASSWORD).get(POLICY, "1")
     assert "without a token" in info.value.message
     assert PASSWORD not in json.dumps(info.value.to_result())
 
@@ -144,7 +138,7 @@ def test_rejected_login_is_an_api_error_with_the_server_message():
     responses.post(BASE + "/ux/api-token-auth/", status=400,
                    json={"non_field_errors": ["Unable to log in with provided credentials."]})
     with pytest.raises(errors.ApiError) as info:
-        client(api_key=None, username="emulator", password=PASSWORD).options(POLICY.path)
+        client(api_key=None, username="emulator", password=PASSWORD).options(POLICY)
     assert info.value.status == 400
     assert "Unable to log in" in info.value.message
 
@@ -168,7 +162,7 @@ def test_error_in_body_ignores_ordinary_answers():
 def test_401_names_method_path_and_status_but_not_the_key():
     responses.get(POLICIES + "x1/", status=401, json={"error": "Invalid API key."})
     with pytest.raises(errors.ApiError) as info:
-        client().get(POLICY.path, "x1")
+        client().get(POLICY, "x1")
     assert info.value.message == "GET %s%sx1/ returned HTTP 401: Invalid API key." % (BASE, POLICY.path)
     assert KEY not in json.dumps(info.value.to_result())
 
@@ -183,7 +177,7 @@ def test_array_pages_are_read_until_a_short_page_even_when_the_server_clamps():
     page(500, 1, items(1, 2))
     page(500, 2, items(3, 4))
     page(500, 3, items(5))
-    assert [item["id"] for item in list_all(client(), POLICY.path)] == ["1", "2", "3", "4", "5"]
+    assert [item["id"] for item in list_all(client(), POLICY)] == ["1", "2", "3", "4", "5"]
     assert len(responses.calls) == 3
 
 
@@ -191,7 +185,7 @@ def test_array_pages_are_read_until_a_short_page_even_when_the_server_clamps():
 def test_array_pages_end_at_an_empty_page():
     page(500, 1, items(1, 2))
     page(500, 2, [])
-    assert len(list_all(client(), POLICY.path)) == 2
+    assert len(list_all(client(), POLICY)) == 2
     assert len(responses.calls) == 2
 
 
@@ -199,21 +193,21 @@ def test_array_pages_end_at_an_empty_page():
 def test_sort_reverse_and_page_size_are_passed_through():
     page(50, 1, items(1), sort="name", reverse="true")
     page(50, 2, [], sort="name", reverse="true")
-    assert len(list_all(client(), POLICY.path, sort="name", reverse=True, page_size=50)) == 1
+    assert len(list_all(client(), POLICY, sort="name", reverse=True, page_size=50)) == 1
 
 
 @responses.activate
 def test_envelope_pages_follow_next_until_null():
     page(500, 1, {"count": 3, "next": POLICIES + "?page=2", "previous": None, "results": items(1, 2)})
     page(500, 2, {"count": 3, "next": None, "previous": POLICIES, "results": items(3)})
-    assert [item["id"] for item in list_all(client(), POLICY.path)] == ["1", "2", "3"]
+    assert [item["id"] for item in list_all(client(), POLICY)] == ["1", "2", "3"]
     assert len(responses.calls) == 2
 
 
 @responses.activate
 def test_envelope_ends_when_count_is_reached_even_if_next_is_set():
     page(500, 1, {"count": 2, "next": POLICIES + "?page=2", "results": items(1, 2)})
-    assert len(list_all(client(), POLICY.path)) == 2
+    assert len(list_all(client(), POLICY)) == 2
     assert len(responses.calls) == 1
 
 
@@ -221,14 +215,14 @@ def test_envelope_ends_when_count_is_reached_even_if_next_is_set():
 def test_envelope_without_next_uses_count():
     page(500, 1, {"count": 3, "results": items(1, 2)})
     page(500, 2, {"count": 3, "results": items(3)})
-    assert len(list_all(client(), POLICY.path)) == 3
+    assert len(list_all(client(), POLICY)) == 3
 
 
 @responses.activate
 def test_limit_stops_reading_pages():
     page(500, 1, items(1, 2))
     page(500, 2, items(3, 4))
-    assert [item["id"] for item in list_all(client(), POLICY.path, limit=3)] == ["1", "2", "3"]
+    assert [item["id"] for item in list_all(client(), POLICY, limit=3)] == ["1", "2", "3"]
     assert len(responses.calls) == 2
 
 
@@ -236,7 +230,7 @@ def test_limit_stops_reading_pages():
 def test_a_server_that_ignores_the_page_parameter_fails_instead_of_looping():
     responses.get(POLICIES, json=items(1, 2))
     with pytest.raises(errors.ResponseFormatError) as info:
-        list_all(client(), POLICY.path)
+        list_all(client(), POLICY)
     assert "ignores the page parameter" in info.value.message
 
 
@@ -244,7 +238,7 @@ def test_a_server_that_ignores_the_page_parameter_fails_instead_of_looping():
 def test_an_unknown_list_shape_fails():
     page(500, 1, {"data": []})
     with pytest.raises(errors.ResponseFormatError):
-        list_all(client(), POLICY.path)
+        list_all(client(), POLICY)
 
 
 # --- find ------------------------------------------------------------------------------
@@ -295,7 +289,7 @@ def test_matches_compares_by_field_kind():
 @responses.activate
 def test_get_answers_none_on_404_and_quotes_the_id():
     responses.get(POLICIES + "a%2Fb/", status=404, json={"detail": "Not found."})
-    assert client().get(POLICY.path, "a/b") is None
+    assert client().get(POLICY, "a/b") is None
 
 
 @responses.activate
@@ -338,25 +332,25 @@ def test_create_that_cannot_be_read_back_fails():
 def test_update_puts_the_body_and_returns_the_answer():
     responses.put(POLICIES + "p1/", json={"id": "p1", "name": "n"},
                   match=[matchers.json_params_matcher({"policyid": "P1", "name": "n"})])
-    assert client().update(POLICY.path, "p1", {"policyid": "P1", "name": "n"}) == {"id": "p1", "name": "n"}
+    assert client().update(POLICY, "p1", {"policyid": "P1", "name": "n"}) == {"id": "p1", "name": "n"}
 
 
 @responses.activate
 def test_update_without_an_object_in_the_answer_reads_it_again():
     responses.put(POLICIES + "p1/", status=204)
     responses.get(POLICIES + "p1/", json={"id": "p1", "name": "n"})
-    assert client().update(POLICY.path, "p1", {"name": "n"})["name"] == "n"
+    assert client().update(POLICY, "p1", {"name": "n"})["name"] == "n"
     responses.replace(responses.GET, POLICIES + "p1/", status=404)
     with pytest.raises(errors.ResponseFormatError):
-        client().update(POLICY.path, "p1", {"name": "n"})
+        client().update(POLICY, "p1", {"name": "n"})
 
 
 @responses.activate
 def test_delete_sends_delete_and_accepts_an_object_already_gone():
     responses.delete(POLICIES + "p1/", status=204)
     responses.delete(POLICIES + "p2/", status=404, json={"detail": "Not found."})
-    client().delete(POLICY.path, "p1")
-    client().delete(POLICY.path, "p2")
+    client().delete(POLICY, "p1")
+    client().delete(POLICY, "p2")
     assert [call.request.method for call in responses.calls] == ["DELETE", "DELETE"]
 
 
@@ -364,14 +358,14 @@ def test_delete_sends_delete_and_accepts_an_object_already_gone():
 def test_delete_error_fails_with_the_server_message():
     responses.delete(POLICIES + "p1/", status=403, json={"detail": "Forbidden."})
     with pytest.raises(errors.ApiError) as info:
-        client().delete(POLICY.path, "p1")
+        client().delete(POLICY, "p1")
     assert info.value.to_result()["status"] == 403
 
 
 @responses.activate
 def test_options_reads_the_options_path():
     responses.get(POLICIES + "options/", json={"processid": 1})
-    assert client().options(POLICY.path) == {"processid": 1}
+    assert client().options(POLICY) == {"processid": 1}
 
 
 @responses.activate

@@ -11,7 +11,10 @@ from unittest import mock
 
 import pytest
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, infraon, infraon_info, scc
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import info as infraon_info
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import AUDIT, POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils.scc import client as scc
 from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss
 
 
@@ -27,8 +30,8 @@ def test_a_kind_name_gets_its_article_and_plural(noun, article, plural):
 
 
 @pytest.mark.parametrize("resource, wanted", [
-    (infraon.AUDIT, "filters: nosuch is no field of an audit record; known fields: "),
-    (infraon.POLICY, "filters: nosuch is no field of a configuration policy; known fields: "),
+    (AUDIT, "filters: nosuch is no field of an audit record; known fields: "),
+    (POLICY, "filters: nosuch is no field of a configuration policy; known fields: "),
 ])
 def test_an_unknown_filter_names_the_kind_with_its_article(resource, wanted):
     with pytest.raises(errors.InputError) as caught:

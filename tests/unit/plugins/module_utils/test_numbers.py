@@ -43,9 +43,10 @@ def module_spec(monkeypatch, name):
     options = dict(doc.get("options") or {})
     for fragment in doc.get("extends_documentation_fragment", []):
         if fragment.startswith("ncm.platforms."):
-            frag = importlib.import_module("ansible_collections.ncm.platforms.plugins.doc_fragments."
-                                           + fragment.split(".")[-1])
-            options.update(yaml.safe_load(frag.ModuleDocFragment.DOCUMENTATION)["options"])
+            parts = fragment.split(".")  # ncm.platforms.<fragment>[.<variable>]
+            frag = importlib.import_module("ansible_collections.ncm.platforms.plugins.doc_fragments." + parts[2])
+            text = getattr(frag.ModuleDocFragment, parts[3].upper() if len(parts) > 3 else "DOCUMENTATION")
+            options.update(yaml.safe_load(text).get("options") or {})
     return seen, options
 
 
@@ -123,8 +124,8 @@ def test_the_modules_refuse_numbers_past_their_maximum(monkeypatch, name, params
 def test_the_runner_refuses_a_bad_number_before_connecting():
     class Exit(Exception):
         pass
-    module = mock.Mock(spec=["exit_json", "fail_json", "_diff", "no_log_values", "argument_spec", "params"]
-                       + list(validate.RULES))
+    module = mock.Mock(spec=["exit_json", "fail_json", "_diff", "check_mode", "warn", "debug", "no_log_values",
+                             "argument_spec", "params"] + list(validate.RULES))
     module.argument_spec = {"poll_interval": {"type": "float"}, "api": {"type": "dict", "options": {
         "timeout": {"type": "int"}}}}
     module.params = {"poll_interval": float("nan"), "api": {"timeout": 30}}

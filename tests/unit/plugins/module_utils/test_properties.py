@@ -3,10 +3,8 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Properties of the compare/merge/mapping core over the real field tables (hypothesis).
 
-The values come from ``values_for(field)``, built from each ``Field`` (kind, secret,
-min/max length, choices, typed suboptions). Every generated secret holds ``KEY``, a
-character no other generated text holds, so a secret found in a diff is a leak, never a
-coincidence.
+The values come from ``property_strategies.values_for(field)``, built from each ``Field``
+(kind, secret, min/max length, typed suboptions).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -14,193 +12,23 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import datetime
-import functools
-import json
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, scc, sync
-from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT, POLICY, InfraonObject
-from ansible_collections.ncm.platforms.plugins.module_utils.resource import Resource
-from ansible_collections.ncm.platforms.plugins.module_utils.voss.client import USER
+from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, sync
+from ansible_collections.ncm.platforms.plugins.module_utils.resource import Field
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import AUDIT, POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.targets import InfraonObject
+from ansible_collections.ncm.platforms.tests.unit.plugins.module_utils.property_strategies import (
+    TABLE_NAMES, TABLES, UTC, api_objects, assert_no_secret, datetime_texts, offset_text, options_for, secrets_in,
+    table_and, values_for)
 
 # Deterministic for CI: the same examples on every run, no example database on disk.
 PROPERTY = settings(derandomize=True, deadline=None, database=None, max_examples=100)
 
-KEY = "\U0001F511"
-TABLES = {
-    "infraon_audit": AUDIT,
-    "infraon_policy": POLICY,
-    "voss_user": USER,
-    "scc_job": Resource("push job", scc._JOB_FIELDS),
-}
-TABLE_NAMES = sorted(TABLES)
-UTC = datetime.timezone.utc
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=UTC)
 ONE_MICROSECOND = datetime.timedelta(microseconds=1)
-
-# --- strategies -----------------------------------------------------------------------
-CHARACTERS = st.characters(codec="utf-8", exclude_characters=KEY)
-SHORT = 16  # longer strings add run time and nothing else; the limits themselves are drawn too
-
-
-def text(min_size=0, max_size=None):
-    """Text without ``KEY``: up to ``SHORT`` characters, or exactly the limits of the field."""
-    top = SHORT if max_size is None else min(max_size, SHORT)
-    short = st.text(CHARACTERS, min_size=min(min_size, top), max_size=max(top, min_size))
-    edges = [size for size in (min_size, max_size) if size is not None]
-    return st.one_of(short, *[CHARACTERS.map(lambda char, size=size: char * size) for size in edges])
-
-
-def secrets(min_size=None, max_size=None):
-    """A non-empty secret within the limits, holding ``KEY`` (a blank secret says nothing)."""
-    high = SHORT if max_size is None else min(max_size, SHORT)
-    low = max(min_size or 0, 1)
-    half = st.text(CHARACTERS, max_size=(high - 1) // 2)
-    return st.tuples(half, half).map(lambda parts: parts[0] + KEY + parts[1]).map(
-        lambda value: value + "s" * (low - len(value)))
-
-
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), text())
-# JSON has no NaN, so an API value never holds one (and NaN is not equal to itself).
-JSON = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                     st.dictionaries(text(max_size=8), inner, max_size=3)),
-                    max_leaves=8)
-
-
-FIRST, LAST = datetime.datetime(1, 1, 1), datetime.datetime(9999, 12, 31, 23, 59, 59, 999999)
-
-
-@st.composite
-def datetime_texts(draw):
-    """Any date-time the APIs accept (see ``compare._DATETIME``), the first and last one too."""
-    moment = draw(st.one_of(st.datetimes(FIRST, LAST), st.sampled_from((FIRST, LAST))))
-    digits = draw(st.integers(0, 9))
-    fraction = ("%06d" % moment.microsecond)[:digits] + draw(st.text("0123456789", min_size=max(digits - 6, 0),
-                                                                     max_size=max(digits - 6, 0)))
-    colon = draw(st.booleans())
-    zone = draw(st.one_of(st.sampled_from(("", "Z", "+00:00", "-00:00", "+0000")),
-                          st.integers(-1439, 1439).map(lambda minutes: offset_text(minutes, colon))))
-    seconds = ":%02d" % moment.second + ("." + fraction if fraction else "")
-    if not fraction and moment.second == 0 and draw(st.booleans()):
-        seconds = ""
-    return "%04d-%02d-%02d%s%02d:%02d%s%s" % (moment.year, moment.month, moment.day, draw(st.sampled_from("T ")),
-                                              moment.hour, moment.minute, seconds, zone)
-
-
-def offset_text(minutes, colon=True):
-    sign = "-" if minutes < 0 else "+"
-    return "%s%02d%s%02d" % (sign, abs(minutes) // 60, ":" if colon else "", abs(minutes) % 60)
-
-
-def in_utc_years(value):
-    try:
-        return bool(compare.parse_datetime(value))
-    except ValueError:
-        return False
-
-
-def values_for(field):
-    """A strategy for the values an option of this field takes (never None at the top)."""
-    if field.choices:
-        return st.sampled_from(list(field.choices))
-    if field.secret:
-        return secrets(field.min_length, field.max_length)
-    if field.kind == "str" and field.required:  # the check wants more than spaces
-        return text(max(field.min_length or 0, 1), field.max_length).filter(lambda value: value.strip())
-    if field.kind == "str":
-        return text(field.min_length or 0, field.max_length)
-    if field.kind == "int":
-        return st.integers()
-    if field.kind == "bool":
-        return st.booleans()
-    if field.kind == "datetime":  # what the check lets through (the check itself: further down)
-        return datetime_texts().filter(in_utc_years)
-    if field.kind == "set":
-        return st.lists(text(), max_size=4)
-    if field.kind == "list":
-        return st.lists(JSON, max_size=4)
-    if field.kind == "dict" and field.fields:  # as Ansible gives it: every suboption, None when unset
-        return st.fixed_dictionaries(dict((name, st.one_of(st.none(), values_for(sub))) for name, sub in field.fields.items()))
-    if field.kind == "dict":  # a None value asks for the key to be absent
-        return st.dictionaries(text(max_size=8), JSON, max_size=4)
-    return JSON
-
-
-@functools.lru_cache(maxsize=None)
-def options_for(resource, with_none=True):
-    """Option-keyed values of a table: each option set or None ("leave alone") about half the
-    time; without ``with_none``, the unset ones are left out."""
-    options = st.fixed_dictionaries(dict((name, st.one_of(st.none(), values_for(field)))
-                                         for name, field in resource.fields.items()))
-    if with_none:
-        return options
-    return options.map(lambda values: dict((name, value) for name, value in values.items() if value is not None))
-
-
-def unmodelled_paths(resource):
-    """API paths no option maps to: read-only fields, and a key beside every option's field."""
-    parents = set(tuple((field.api or name).split("."))[:-1] for name, field in resource.fields.items())
-    return sorted(set(resource.read_only) | set(parent + ("unmodelled",) for parent in parents))
-
-
-SECRET_READ_BACK = st.sampled_from(("clear", compare.MASK, ""))
-
-
-@st.composite
-def api_objects(draw, resource):
-    """An API object as a GET returns it: the table's fields, keys no option maps to (at the
-    top, nested, inside typed dicts), and secrets in clear, masked or empty."""
-    options = draw(options_for(resource, with_none=False))
-    for name in resource.secrets:
-        read_back = draw(SECRET_READ_BACK)
-        if name in options and read_back != "clear":
-            options[name] = read_back
-    obj = resource.to_api(options)
-    for path in unmodelled_paths(resource):
-        if draw(st.booleans()):
-            target = obj
-            for part in path[:-1]:
-                target = target.setdefault(part, {}) if isinstance(target.get(part, {}), dict) else {}
-            target[path[-1]] = draw(SCALARS)
-    return obj
-
-
-def secrets_in(*values):
-    """Every generated secret among ``values`` (option-keyed or API objects)."""
-    found = set()
-    for value in values:
-        found.update(part for part in _strings(value) if KEY in part)
-    return found
-
-
-def _strings(value):
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, str):
-        yield value
-
-
-def assert_no_secret(shown, secret_values):
-    """No secret in ``shown`` in any spelling (as is, as repr and JSON escape it), nor any part
-    of one that holds ``KEY``."""
-    spellings = (str(shown), repr(shown), json.dumps(shown), json.dumps(shown, ensure_ascii=False))
-    for secret in secret_values:
-        forms = (secret, repr(secret)[1:-1], json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1])
-        leaks = [form for form in forms for spelling in spellings if form in spelling]
-        assert not leaks, "secret %r shown in %r" % (secret, shown)
-    assert KEY not in "".join(spellings) and json.dumps(KEY)[1:-1] not in "".join(spellings)
-
-
-def table_and(strategy_of):
-    """``(name, resource, value)`` for each table: ``strategy_of(resource)`` draws the value."""
-    return st.one_of([st.tuples(st.just(name), st.just(TABLES[name]), strategy_of(TABLES[name])) for name in TABLE_NAMES])
 
 
 # --- 1. comparing a value with itself is never a change ---------------------------------
@@ -222,7 +50,7 @@ def field_values(fields):
 @given(field_values([field for name in TABLE_NAMES for field in TABLES[name].fields.values()]))
 def test_a_value_equals_itself(case):
     field, value = case
-    assert compare.equal(field, value, value)
+    assert compare.satisfies(field, value, value)
     if field.kind == "dict":
         assert compare.dict_changes(field, value, value) == {}
         assert compare.dict_changes(field, value, value, exact=True) == {}
@@ -238,7 +66,7 @@ def test_equal_values_share_a_lookup_key_or_are_always_candidates(field, data):
     other_forms = [st.just(str(wanted)), st.just(str(wanted).lower()), st.integers().map(str), st.integers()] \
         if field.kind in ("str", "int", "bool") else []
     held = data.draw(st.one_of([st.just(wanted), values_for(field)] + other_forms))
-    if compare.equal(field, wanted, held) and compare.lookup_key(field, wanted) is not None:
+    if compare.satisfies(field, wanted, held) and compare.lookup_key(field, wanted) is not None:
         assert compare.lookup_key(field, held) in (compare.lookup_key(field, wanted), None)
 
 
@@ -246,7 +74,7 @@ def test_equal_values_share_a_lookup_key_or_are_always_candidates(field, data):
 @given(field_values([Field(kind) for kind in ("set", "list", "any", "dict")]))
 def test_a_value_of_every_other_kind_equals_itself(case):
     field, value = case
-    assert compare.equal(field, value, value)
+    assert compare.satisfies(field, value, value)
 
 
 @PROPERTY
@@ -263,7 +91,7 @@ def test_identical_desired_and_current_are_no_change(case, exact):
 @given(st.sampled_from([(name, option) for name in TABLE_NAMES for option in TABLES[name].datetimes]), datetime_texts())
 def test_a_date_time_equals_itself_and_its_check_fails_only_cleanly(where, value):
     resource, name = TABLES[where[0]], where[1]
-    assert compare.equal(resource.fields[name], value, value)
+    assert compare.satisfies(resource.fields[name], value, value)
     assert resource.changes({name: value}, resource.to_api({name: value})) == {}
     try:
         resource.check({name: value})
@@ -320,9 +148,9 @@ def test_a_diff_never_holds_a_secret(case):
     assert_no_secret(resource.diff(changes, current), known)
     assert_no_secret(compare.change_diff(resource.fields, desired, resource.to_options(current)), known)
     assert_no_secret(compare.change_diff(resource.fields, other, desired), known)
-    assert_no_secret(compare.masked(resource.fields, desired), known)
-    assert_no_secret(resource.masked(current), known)
-    assert_no_secret(resource.shown(current), known)
+    assert_no_secret(compare.mask_secrets(resource.fields, desired), known)
+    assert_no_secret(resource.api_result(current), known)
+    assert_no_secret(resource.options_result(current), known)
 
 
 class FakeTarget(object):
@@ -345,7 +173,7 @@ def test_the_diff_of_a_present_task_never_holds_a_secret(case, update_secrets):
     known = secrets_in(desired, current)
     changed, obj, diff = sync.present(FakeTarget(current), resource, desired, True, update_secrets)
     assert_no_secret(diff, known)
-    assert_no_secret(resource.masked(obj), known)
+    assert_no_secret(resource.api_result(obj), known)
     assert changed or diff == sync.NO_DIFF
 
 
@@ -397,7 +225,7 @@ def test_every_rendering_of_one_instant_is_equal(case):
     digits = min(one_digits, other_digits)
     assert truncated(compare.parse_datetime(one)[0], digits) == truncated(instant, digits)
     assert compare.same_instant(one, other)
-    assert compare.equal(Field("datetime"), one, other)
+    assert compare.satisfies(Field("datetime"), one, other)
     if isinstance(one, str) and isinstance(other, str):
         for resource in (AUDIT, POLICY):
             name = resource.datetimes[0]
@@ -426,7 +254,7 @@ def test_instants_apart_at_the_coarser_precision_are_not_equal(case):
     digits = min(one_digits, two_digits)
     same = truncated(instant, digits) == truncated(other, digits)
     assert compare.same_instant(one, two) is same
-    assert compare.equal(Field("datetime"), one, two) is same
+    assert compare.satisfies(Field("datetime"), one, two) is same
 
 
 # --- 5. option -> API -> option is the identity ----------------------------------------

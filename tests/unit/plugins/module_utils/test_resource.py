@@ -11,8 +11,8 @@ import json
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors
-from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT, POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils.resource import Field
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import AUDIT, POLICY
 from ansible_collections.ncm.platforms.plugins.module_utils.resource import Resource
 
 SECRET = "Sup3r-secret!"
@@ -136,9 +136,9 @@ def test_typed_suboptions_left_unset_are_left_alone_in_the_compare():
 
 def test_masked_api_object_and_diff_never_hold_a_secret():
     obj = dict(API_USER, AdminUser=dict(API_USER["AdminUser"], password=SECRET))
-    assert USER.masked(obj)["AdminUser"]["password"] == compare.MASK
+    assert USER.api_result(obj)["AdminUser"]["password"] == compare.MASK
     assert obj["AdminUser"]["password"] == SECRET
-    assert SECRET not in json.dumps(USER.shown(obj))
+    assert SECRET not in json.dumps(USER.options_result(obj))
 
 
 def test_predicted_create_holds_the_documented_defaults():

@@ -18,7 +18,8 @@ class Exit(Exception):
 
 
 def fake_module(diff=False, params=None, **rules):
-    module = Mock(spec=["exit_json", "fail_json", "_diff", "no_log_values", "argument_spec", "params"] + list(validate.RULES))
+    module = Mock(spec=["exit_json", "fail_json", "_diff", "check_mode", "warn", "debug", "no_log_values", "argument_spec",
+                        "params"] + list(validate.RULES))
     module._diff = diff
     module.no_log_values = {"hunter2-secret"}
     module.params = params or {}
@@ -37,7 +38,8 @@ def test_result_exits_and_diff_is_kept_only_with_diff_mode(diff):
     run = Mock(return_value=(True, {"record": {"id": "1"}, "diff": {"before": {}, "after": {"a": 1}}}))
     with pytest.raises(Exit):
         runner.execute(module, lambda m: client, run)
-    run.assert_called_once_with(module, client)
+    (task, connected), _kwargs = run.call_args
+    assert (task.params, task.diff, task.secrets, connected) == (module.params, diff, module.no_log_values, client)
     expected = {"record": {"id": "1"}}
     if diff:
         expected["diff"] = {"before": {}, "after": {"a": 1}}
@@ -71,8 +73,7 @@ def test_an_option_set_to_null_is_missing_before_connecting():
 
 def test_a_failure_after_an_accepted_write_reports_changed():
     module = fake_module()
-    client = Mock(spec=["rest"])
-    client.rest.wrote = True
+    client = Mock(spec=["wrote"], wrote=True)
     with pytest.raises(Exit):
         runner.execute(module, lambda m: client, Mock(side_effect=errors.ResponseFormatError("no read-back")))
     module.fail_json.assert_called_once_with(changed=True, msg="no read-back")

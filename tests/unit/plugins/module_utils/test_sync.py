@@ -12,8 +12,9 @@ from unittest import mock
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors, sync
-from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
+from ansible_collections.ncm.platforms.plugins.module_utils.resource import Field
 from ansible_collections.ncm.platforms.plugins.module_utils.resource import Resource
+from ansible_collections.ncm.platforms.plugins.module_utils.task import Task
 
 SECRET = "device-pass-123"
 THING = Resource("thing", {"name": Field(required=True), "count": Field("int"), "dpassword": Field(secret=True)},
@@ -150,11 +151,11 @@ def test_nested_kind_creates_a_nested_body():
     assert target.writes == [("create", {"hcsUname": "jo", "AdminUser": {"role": "Operator", "password": SECRET}})]
 
 
-def module_with(check_mode=False, **params):
-    module = mock.Mock(check_mode=check_mode)
-    module.params = dict(dict((name, None) for name in THING.fields), state="present", update_password="on_create")
-    module.params.update(params)
-    return module
+def task_with(check_mode=False, **params):
+    task = Task(dict(dict((name, None) for name in THING.fields), state="present", update_password="on_create"),
+                check_mode=check_mode)
+    task.params.update(params)
+    return task
 
 
 @pytest.mark.parametrize("state, current, check_mode, changed, writes", [
@@ -170,7 +171,7 @@ def module_with(check_mode=False, **params):
 def test_ensure_across_state_and_check_mode(state, current, check_mode, changed, writes):
     target = FakeTarget(current)
     target.extras = {"transaction_id": "tx-1"}
-    result_changed, result = sync.ensure(module_with(check_mode, state=state, name="b", dpassword=SECRET),
+    result_changed, result = sync.ensure(task_with(check_mode, state=state, name="b", dpassword=SECRET),
                                          target, THING, "thing")
     assert result_changed is changed
     assert [write[0] for write in target.writes] == writes
@@ -183,7 +184,7 @@ def test_ensure_across_state_and_check_mode(state, current, check_mode, changed,
 def test_ensure_checks_the_options_before_any_request():
     target = mock.Mock(spec=FakeTarget)
     with pytest.raises(errors.InputError):
-        sync.ensure(module_with(name="x" * 10, count=1), target, Resource("t", {"name": Field(max_length=5)}), "t")
+        sync.ensure(task_with(name="x" * 10, count=1), target, Resource("t", {"name": Field(max_length=5)}), "t")
     assert target.mock_calls == []
 
 
@@ -311,7 +312,7 @@ def test_apply_sends_in_order_or_nothing_in_check_mode(check_mode):
     result = sync.many_result(POLICY_KIND, "policyid", actions, after)
     assert result["changes"] == [{"policyid": "N", "action": "created", "fields": ["organization", "policyid"]},
                                  {"policyid": "A", "action": "updated", "fields": ["name"]}]
-    assert result["before"] == [POLICY_KIND.shown(EXISTING[0])]
+    assert result["before"] == [POLICY_KIND.options_result(EXISTING[0])]
     assert result["diff"][1] == {"before": {"name": "a"}, "after": {"name": "z"},
                                  "before_header": "policyid A", "after_header": "policyid A"}
 

@@ -13,7 +13,7 @@ import json
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import errors, sync
-from ansible_collections.ncm.platforms.plugins.module_utils.compare import Field
+from ansible_collections.ncm.platforms.plugins.module_utils.resource import Field
 from ansible_collections.ncm.platforms.plugins.module_utils.resource import Resource
 from ansible_collections.ncm.platforms.tests.unit.plugins.module_utils.test_sync import (
     POLICY_KIND, SECRET, FakeTarget, of_acme, planned)

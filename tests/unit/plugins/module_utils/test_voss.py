@@ -14,11 +14,12 @@ import responses
 from responses import matchers
 
 from ansible_collections.ncm.platforms.plugins.module_utils import errors, sync
-from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, targets
-from ansible_collections.ncm.platforms.plugins.module_utils.voss.client import USER
+from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, info as voss_info, targets
+from ansible_collections.ncm.platforms.plugins.module_utils.voss.resources import USER, USERS_PATH
+from ansible_collections.ncm.platforms.tests.unit.plugins.recorded_task import RecordedTask
 
 BASE = "https://voss.example.test/proxy"
-USERS = BASE + voss.USERS_PATH
+USERS = BASE + USERS_PATH
 PASSWORD = "basic-pass-4711"
 ROOT, RESELLER, CUSTOMER, SITE = "6t0ggef2c0deab00hb595101", "5dcd180233fc9b00189005b2", "5dcd1812e186e30018eb7023", "5dcd1812e186e30018eb7031"
 PATHS = {RESELLER: "sys.hcs.CS-P.CS-NB", CUSTOMER: "sys.hcs.CS-P.CS-NB.AAAGlobal",
@@ -27,22 +28,13 @@ CHAIN = {RESELLER: [ROOT, RESELLER], CUSTOMER: [ROOT, RESELLER, CUSTOMER], SITE:
 TX = "0f3a7c1e-2b4d-4e6f-8a9b-0c1d2e3f4a5b"
 
 
-class FakeModule(object):
-    def __init__(self):
-        self.params = {"api": dict(url=BASE, username="hcsadmin@sys.hcs", password=PASSWORD, validate_certs=True,
-                                   ca_path=None, timeout=30, retries=0)}
-        self.no_log_values = {PASSWORD}
-        self.lines = []
-
-    def debug(self, line):
-        self.lines.append(line)
-
-    def warn(self, line):
-        self.lines.append(line)
+def recorded_task():
+    return RecordedTask({"api": dict(url=BASE, username="hcsadmin@sys.hcs", password=PASSWORD, validate_certs=True,
+                                     ca_path=None, timeout=30, retries=0)}, secrets=[PASSWORD])
 
 
 def client():
-    return voss.connect(FakeModule())
+    return voss.connect(recorded_task())
 
 
 def item(pkid, name, node, references=True, path=True):
@@ -95,10 +87,10 @@ def test_basic_auth_hierarchy_and_format_on_every_call():
 @responses.activate
 @pytest.mark.parametrize("key, value", [("username", ""), ("password", " ")])
 def test_blank_credentials_fail_before_any_request(key, value):
-    module = FakeModule()
-    module.params["api"][key] = value
+    task = recorded_task()
+    task.params["api"][key] = value
     with pytest.raises(errors.InputError) as info:
-        voss.connect(module)
+        voss.connect(task)
     assert info.value.message == "api.%s must not be empty or only spaces." % key
     assert not responses.calls
 
@@ -283,12 +275,12 @@ def test_an_error_status_fails_with_the_servers_message():
 def test_info_lists_the_subtree_as_summaries_or_full_records():
     users = [item("c1", "a", CUSTOMER), item("s1", "b", SITE)]
     list_page(CUSTOMER, 0, 2000, users, 2)
-    listed, total = client().read_users(CUSTOMER)
+    listed, total = voss_info.read_users(client(), CUSTOMER)
     assert total == 2
     assert listed[1] == {"pkid": "s1", "hcsUname": "b", "hierarchy_path": PATHS[SITE], "hierarchy_friendly_name": "AAA-HQ"}
     get_record(CUSTOMER, record("c1", "a"))
     get_record(CUSTOMER, record("s1", "b", email="b@example.test"))
-    detailed, _total = client().read_users(CUSTOMER, details=True)
+    detailed, _total = voss_info.read_users(client(), CUSTOMER, details=True)
     assert [(user["pkid"], user["hierarchy_path"]) for user in detailed] == [("c1", PATHS[CUSTOMER]), ("s1", PATHS[SITE])]
     assert detailed[1]["AdminUser"]["email"] == "b@example.test"
 

@@ -10,22 +10,22 @@ from unittest import mock
 
 import pytest
 
-from ansible_collections.ncm.platforms.plugins.module_utils import scc
+from ansible_collections.ncm.platforms.plugins.module_utils.scc import client as scc
 from ansible_collections.ncm.platforms.plugins.modules import cmc_feature_info as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules import nccm_helpers as helpers
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules import module_harness as helpers
 
 API = {"url": "https://scc.example.test", "access_code": "access-code-0917"}
 DNS = {"id": 3, "name": "dns", "pretty_name": "DNS", "description": "", "push_enable": True}
 
 
 def run_module(params, client, capsys, check_mode=False):
-    return helpers.run_module(module, params, client, capsys, check_mode=check_mode, connector=scc,
+    return helpers.run_module(module, params, client, capsys, check_mode=check_mode,
                               api=API, secrets=[API["access_code"]])
 
 
 @pytest.mark.parametrize("found, features", [(DNS, [DNS]), (None, [])])
 def test_one_feature_by_id(capsys, found, features):
-    client = mock.Mock(spec=scc.SccClient)
+    client = helpers.new_client(scc.SccClient)
     client.feature.return_value = found
     result = run_module({"id": 3}, client, capsys)
     assert (result["changed"], result["features"]) == (False, features)
@@ -34,7 +34,7 @@ def test_one_feature_by_id(capsys, found, features):
 
 @pytest.mark.parametrize("params, name", [({"name": "dns"}, "dns"), ({}, None)])
 def test_features_by_name_or_all(capsys, params, name):
-    client = mock.Mock(spec=scc.SccClient)
+    client = helpers.new_client(scc.SccClient)
     client.features.return_value = [DNS]
     result = run_module(params, client, capsys, check_mode=True)
     assert (result["changed"], result["features"]) == (False, [DNS])
@@ -47,7 +47,7 @@ def test_features_by_name_or_all(capsys, params, name):
     ({"id": 3, "name": "dns"}, "parameters are mutually exclusive: id|name"),
 ])
 def test_bad_input_fails_before_any_request(capsys, params, message):
-    client = mock.Mock(spec=scc.SccClient)
+    client = helpers.new_client(scc.SccClient)
     result = run_module(params, client, capsys)
     assert result["failed"] is True
     assert result["msg"].startswith(message)

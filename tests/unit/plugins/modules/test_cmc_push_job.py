@@ -10,9 +10,10 @@ from unittest import mock
 
 import pytest
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, scc
+from ansible_collections.ncm.platforms.plugins.module_utils import errors
+from ansible_collections.ncm.platforms.plugins.module_utils.scc import client as scc
 from ansible_collections.ncm.platforms.plugins.modules import cmc_push_job as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules import nccm_helpers as helpers
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules import module_harness as helpers
 
 CODE = "access-code-5512"
 API = {"url": "https://scc.example.test", "access_code": CODE}
@@ -28,7 +29,7 @@ def job(job_id=7, status="Queued", **fields):
 
 
 def new_client():
-    client = mock.Mock(spec=scc.SccClient)
+    client = helpers.new_client(scc.SccClient)
     client.find_unfinished.return_value = None
     client.create_job.return_value = job()
     client.wait.return_value = (job(status="Success"), 12.5)
@@ -36,7 +37,7 @@ def new_client():
 
 
 def run_module(params, client, capsys, check_mode=False):
-    return helpers.run_module(module, params, client, capsys, check_mode=check_mode, connector=scc,
+    return helpers.run_module(module, params, client, capsys, check_mode=check_mode,
                               api=API, secrets=[CODE])
 
 

@@ -14,7 +14,7 @@ import pytest
 from ansible_collections.ncm.platforms.plugins.module_utils import errors
 from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss
 from ansible_collections.ncm.platforms.plugins.modules import hcs_admin_user as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules import nccm_helpers as helpers
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules import module_harness as helpers
 
 API_PASSWORD = "api-pass-8812"
 USER_PASSWORD = "user-pass-Qw12er"
@@ -31,7 +31,7 @@ CURRENT = {
 
 
 def new_client(current=None):
-    client = mock.Mock(spec=voss.VossClient)
+    client = helpers.new_client(voss.VossClient)
     client.find_user.return_value = json.loads(json.dumps(current)) if current else None
     client.reference_name.side_effect = lambda hierarchy, value, attrs: value
     client.create_user.return_value = (dict(CURRENT), TX)
@@ -42,7 +42,7 @@ def new_client(current=None):
 
 def run_module(params, client, capsys, check_mode=False, diff=False):
     params = dict(dict(hierarchy=NODE, username="jo"), **params)
-    return helpers.run_module(module, params, client, capsys, check_mode=check_mode, diff=diff, connector=voss,
+    return helpers.run_module(module, params, client, capsys, check_mode=check_mode, diff=diff,
                               api=API, secrets=[API_PASSWORD, USER_PASSWORD])
 
 
@@ -155,7 +155,7 @@ def test_a_failed_transaction_fails_the_task_as_changed_with_its_message(capsys)
     client = new_client(CURRENT)
     client.update_user.side_effect = errors.NcmError(
         "VOSS transaction tx-9 (modify admin user jo) failed: rejected %s" % USER_PASSWORD, transaction_id="tx-9", status="Fail")
-    client.rest = mock.Mock(wrote=True)
+    client.wrote = True
     result = run_module({"first_name": "New", "password": USER_PASSWORD, "update_password": "always"}, client, capsys)
     assert result["failed"] is True
     assert result["changed"] is True
@@ -174,7 +174,7 @@ def test_a_user_twice_at_the_node_fails_with_their_pkids(capsys):
 
 
 def test_the_argument_spec_follows_the_design():
-    spec = module.argument_spec()
+    spec = module.ARGUMENT_SPEC
     assert spec["password"] == {"type": "str", "no_log": True}
     assert spec["update_password"] == {"type": "str", "choices": ["on_create", "always"], "default": "on_create",
                                        "no_log": False}

@@ -9,14 +9,13 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
-from unittest import mock
 
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import errors
 from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss
 from ansible_collections.ncm.platforms.plugins.modules import hcs_admin_users as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules import nccm_helpers as helpers
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules import module_harness as helpers
 
 API_PASSWORD = "api-pass-8812"
 USER_PASSWORD = "user-pass-Qw12er"
@@ -43,7 +42,7 @@ FULL_ANN = {"username": "ann", "first_name": "Ann", "last_name": None, "email": 
 
 
 def new_client():
-    client = mock.Mock(spec=voss.VossClient)
+    client = helpers.new_client(voss.VossClient)
     items = [{"pkid": user["pkid"], "data": {"hcsUname": user["data"]["hcsUname"], "hierarchy_path": NODE}}
              for user in USERS]
     client.list_users.return_value = (items, len(items))
@@ -56,7 +55,7 @@ def new_client():
 
 def run_module(params, client, capsys, check_mode=False, diff=False):
     return helpers.run_module(module, dict(dict(hierarchy=NODE), **params), client, capsys, check_mode=check_mode,
-                              diff=diff, connector=voss, api=API, secrets=[API_PASSWORD, USER_PASSWORD])
+                              diff=diff, api=API, secrets=[API_PASSWORD, USER_PASSWORD])
 
 
 def writes(client):
@@ -119,7 +118,7 @@ def test_a_transaction_that_outlasts_its_timeout_is_returned_as_pending(capsys):
     client.create_user.side_effect = errors.WaitTimeout(
         "VOSS transaction tx-7 (create admin user cy) is still Queued after 1 s (timeout 1 s); the write may "
         "still complete", transaction_id="tx-7")
-    client.rest = mock.Mock(wrote=True)
+    client.wrote = True
     result = run_module({"transaction_timeout": 1, "config": [{"username": "cy", "role": "CustomerAdminRole"}]},
                         client, capsys)
     assert result["failed"] is True and result["changed"] is True

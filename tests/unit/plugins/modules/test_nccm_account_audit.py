@@ -11,10 +11,11 @@ from unittest import mock
 
 import pytest
 
-from ansible_collections.ncm.platforms.plugins.module_utils import errors, infraon
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT
+from ansible_collections.ncm.platforms.plugins.module_utils import errors, runner
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon import client as infraon
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import AUDIT
 from ansible_collections.ncm.platforms.plugins.modules import nccm_account_audit as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import (
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules.module_harness import (
     API, new_client, patch_module_args, run_module, writes)
 
 PATH = AUDIT.path
@@ -38,8 +39,8 @@ def direct_run(params, client, check_mode=False):
     """Call ``run`` itself (no Ansible output filtering) to see what the module returns."""
     args = dict(params, api=dict(API), _ansible_check_mode=check_mode)
     with patch_module_args(args):
-        ansible_module = module.AnsibleModule(argument_spec=module.argument_spec(), supports_check_mode=True)
-    return module.run(ansible_module, client)
+        ansible_module = module.AnsibleModule(argument_spec=module.ARGUMENT_SPEC, supports_check_mode=True)
+    return module.run(runner.task_of(ansible_module), client)
 
 
 def test_default_identity_finds_by_organization_job_iteration_and_ci(capsys):
@@ -192,8 +193,8 @@ def test_id_lookup_and_delete(capsys):
     client.get.return_value = dict(CURRENT)
     result = run_module(module, {"id": "a1", "state": "absent"}, client, capsys, diff=True)
     assert result["changed"] is True
-    assert client.get.call_args == mock.call(PATH, "a1")
-    assert writes(client) == [mock.call.delete(PATH, "a1")]
+    assert client.get.call_args == mock.call(AUDIT, "a1")
+    assert writes(client) == [mock.call.delete(AUDIT, "a1")]
     assert "dpassword" not in result["diff"]["before"]
     assert result["record"] == {}
 

@@ -10,9 +10,9 @@ from unittest import mock
 
 import pytest
 
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import AUDIT
 from ansible_collections.ncm.platforms.plugins.modules import nccm_account_audit_info as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import new_client, run_module
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules.module_harness import new_client, run_module
 
 PATH = AUDIT.path
 SECRET = "dev-pass-4711"
@@ -59,14 +59,14 @@ def test_lists_every_record_with_secrets_masked_and_never_changes(capsys):
     assert result["records"][0]["dpassword"] == "********"
     assert result["records"][0]["denable_password"] == ""
     assert result["records"][1]["denable_password"] == "********"
-    assert client.iter_all.call_args == mock.call(PATH, sort=None, reverse=None, page_size=500)
+    assert client.iter_all.call_args == mock.call(AUDIT, sort=None, reverse=None, page_size=500)
     assert "options" not in result
 
 
 def test_sort_reverse_and_page_size_are_passed(capsys):
     client = listing()
     run_module(module, {"sort": "creationtime", "reverse": True, "page_size": 100}, client, capsys)
-    assert client.iter_all.call_args == mock.call(PATH, sort="creationtime", reverse=True, page_size=100)
+    assert client.iter_all.call_args == mock.call(AUDIT, sort="creationtime", reverse=True, page_size=100)
 
 
 def test_filters_match_exactly_and_numbers_match_text(capsys):
@@ -91,7 +91,7 @@ def test_id_reads_one_record(capsys):
     client = new_client()
     client.get.return_value = dict(RECORDS[0])
     result = run_module(module, {"id": "a1"}, client, capsys)
-    assert client.get.call_args == mock.call(PATH, "a1")
+    assert client.get.call_args == mock.call(AUDIT, "a1")
     assert not client.iter_all.called
     assert ids(result) == ["a1"] and result["count"] == 1
 
@@ -108,7 +108,7 @@ def test_options_adds_the_options_answer_masked(capsys):
     client = listing([])
     client.options.return_value = {"organization": "", "dpassword": "default-secret"}
     result = run_module(module, {"options": True}, client, capsys)
-    assert client.options.call_args == mock.call(PATH)
+    assert client.options.call_args == mock.call(AUDIT)
     assert result["options"] == {"organization": "", "dpassword": "********"}
 
 

@@ -14,9 +14,9 @@ from unittest import mock
 
 import pytest
 
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import AUDIT
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import AUDIT
 from ansible_collections.ncm.platforms.plugins.modules import nccm_account_audit_purge as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import new_client, run_module, writes
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules.module_harness import new_client, run_module, writes
 
 SECRET = "old-device-pass"
 RECORDS = [
@@ -51,7 +51,7 @@ def test_exports_masked_and_private_before_deleting(capsys, tmp_path):
     result = run_module(module, {"created_before": "2025-02-01T00:00:00Z", "filters": {"organization": "acme"},
                                  "export_path": str(export)}, client, capsys)
     assert (result["changed"], result["ids"], result["export_path"]) == (True, ["a1"], str(export))
-    assert client.delete.call_args_list == [mock.call(AUDIT.path, "a1")]
+    assert client.delete.call_args_list == [mock.call(AUDIT, "a1")]
     assert SECRET not in export.read_text()
     assert stat.S_IMODE(os.stat(str(export)).st_mode) == 0o600
 

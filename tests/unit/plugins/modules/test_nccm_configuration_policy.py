@@ -11,9 +11,9 @@ from unittest import mock
 import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils import errors
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import POLICY
 from ansible_collections.ncm.platforms.plugins.modules import nccm_configuration_policy as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import new_client, run_module, writes
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules.module_harness import new_client, run_module, writes
 
 PATH = POLICY.path
 CURRENT = {
@@ -78,7 +78,7 @@ def test_update_puts_the_whole_writable_policy_and_diffs_one_field(capsys, check
     body = dict((key, value) for key, value in CURRENT.items()
                 if key not in ("id", "status", "creationtime", "visibility"))
     body["name"] = "Weekly"
-    assert writes(client) == [mock.call.update(PATH, "p1", body)]
+    assert writes(client) == [mock.call.update(POLICY, "p1", body)]
 
 
 def test_policy_schedule_is_compared_and_merged_key_by_key(capsys):
@@ -102,7 +102,7 @@ def test_lookup_by_id_reads_one_object(capsys):
     client.get.return_value = dict(CURRENT)
     result = run_module(module, {"id": "p1", "name": "Nightly"}, client, capsys)
     assert result["changed"] is False
-    assert client.get.call_args == mock.call(PATH, "p1")
+    assert client.get.call_args == mock.call(POLICY, "p1")
     assert not client.find.called
 
 
@@ -125,7 +125,7 @@ def test_absent_deletes_and_diffs_the_whole_policy(capsys, check_mode):
     assert result["diff"]["after"] == {}
     assert result["diff"]["before"]["policyid"] == "POL-1"
     assert "id" not in result["diff"]["before"]
-    assert writes(client) == ([] if check_mode else [mock.call.delete(PATH, "p1")])
+    assert writes(client) == ([] if check_mode else [mock.call.delete(POLICY, "p1")])
 
 
 def test_absent_when_already_gone_is_unchanged(capsys):

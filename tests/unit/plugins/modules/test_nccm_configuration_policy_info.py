@@ -9,9 +9,9 @@ __metaclass__ = type
 from unittest import mock
 
 from ansible_collections.ncm.platforms.plugins.module_utils import errors
-from ansible_collections.ncm.platforms.plugins.module_utils.infraon import POLICY
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import POLICY
 from ansible_collections.ncm.platforms.plugins.modules import nccm_configuration_policy_info as module
-from ansible_collections.ncm.platforms.tests.unit.plugins.modules.nccm_helpers import new_client, run_module
+from ansible_collections.ncm.platforms.tests.unit.plugins.modules.module_harness import new_client, run_module
 
 PATH = POLICY.path
 POLICIES = [
@@ -38,7 +38,7 @@ def test_lists_all_policies(capsys):
     result = run_module(module, {}, client, capsys)
     assert result["changed"] is False
     assert ids(result) == ["p1", "p2", "p3"] and result["count"] == 3
-    assert client.iter_all.call_args == mock.call(PATH, sort=None, reverse=None, page_size=500)
+    assert client.iter_all.call_args == mock.call(POLICY, sort=None, reverse=None, page_size=500)
 
 
 def test_policyid_returns_every_policy_with_it(capsys):
@@ -65,7 +65,7 @@ def test_id_reads_one_policy(capsys):
     client = new_client()
     client.get.return_value = dict(POLICIES[1])
     assert ids(run_module(module, {"id": "p2"}, client, capsys)) == ["p2"]
-    assert client.get.call_args == mock.call(PATH, "p2")
+    assert client.get.call_args == mock.call(POLICY, "p2")
 
 
 def test_server_error_fails_the_task(capsys):
