@@ -38,6 +38,14 @@ def status_key(word):
     return _NOT_WORD.sub("", str(word or "").lower())
 
 
+def spelled_as(value, words):
+    """The one of ``words`` that ``value`` is, in any case and with or without separators; or None."""
+    for word in words:
+        if status_key(word) == status_key(value):
+            return word
+    return None
+
+
 def parse_datetime(value):
     """Parse an ISO 8601 date-time; return ``(aware UTC datetime, fraction digits)``.
 

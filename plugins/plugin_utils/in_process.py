@@ -56,7 +56,7 @@ class ModuleAction(NormalAction):
         if self._task.async_val:
             return "the task runs with async"
         if any(self._task.environment or ()):
-            return "the task sets environment:, which only a module process receives (%r)" % (self._task.environment,)
+            return "the task sets environment:, which only a module process receives"  # never its values
         if not rest.HAS_REQUESTS:
             return "requests cannot be imported on the controller"
         interpreter = self._interpreter(task_vars)

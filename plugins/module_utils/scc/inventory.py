@@ -62,9 +62,9 @@ def checked_filters(filters, option="filters"):
 
 
 def _health(option, value):
-    for word in HEALTH:
-        if compare.status_key(word) == compare.status_key(value):
-            return word
+    word = compare.spelled_as(value, HEALTH)
+    if word is not None:
+        return word
     raise errors.InputError("%s.health %r is not one of %s." % (option, value, ", ".join(HEALTH)))
 
 

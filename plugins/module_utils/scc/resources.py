@@ -35,8 +35,8 @@ def job_view(job):
 
 def status_word(name, value):
     """The API's spelling of a push job status given in any case, with or without separators."""
-    for word in UNFINISHED + FINAL:
-        if compare.status_key(word) == compare.status_key(value):
-            return word
+    word = compare.spelled_as(value, UNFINISHED + FINAL)
+    if word is not None:
+        return word
     raise errors.InputError("%s: %r is not a push job status; give one of %s (in any case, with or without "
                             "separators such as _ or spaces)." % (name, value, ", ".join(UNFINISHED + FINAL)))

@@ -61,6 +61,11 @@ def test_a_task_delegated_to_localhost_takes_the_interpreter_of_localhost():
     assert action(delegate_to="localhost").module_path_reason(task_vars).startswith("ansible_python_interpreter is")
 
 
+def test_the_environment_reason_never_shows_its_values():
+    plugin = action(environment=[{"HTTPS_PROXY": "http://user:proxy-secret-77@proxy:3128"}])
+    assert plugin.module_path_reason({}) == "the task sets environment:, which only a module process receives"
+
+
 def test_an_empty_environment_entry_is_no_environment():
     assert action(environment=[{}]).module_path_reason({}) is None
 
