@@ -9,7 +9,10 @@
 #   make units PYTEST_ARGS='-k sync'   (or a test file's path): the unit tests alone
 #
 #   make bench        the benchmark (tests/perf): writes docs/performance.md and .png (BENCH_RUNS=5)
-#   make docs         the HTML docs of every module and role into docs/build/ (offline)
+#   make docs         the docs site into docs/build/ (offline): guides, changelog, every module and role
+#   make release      release galaxy.yml's version with antsibull-changelog: changelog.yaml and
+#                     CHANGELOG.rst written, the fragments taken in removed (a version already
+#                     released takes in the fragments added since; RELEASE_DATE=YYYY-MM-DD for a new one)
 #   make emulator     serve the emulator in the foreground (EMULATOR_PORT=8080) and print its exports
 #   make lock         re-pin every requirements file (uv pip compile) from its direct pins
 #
@@ -39,8 +42,9 @@ PYTEST_ARGS ?=
 TARGETS ?=
 BENCH_RUNS ?= 5
 EMULATOR_PORT ?= 8080
+RELEASE_DATE ?=
 
-.PHONY: help test demo check units bench docs emulator lock clean distclean $(TEST_SESSIONS)
+.PHONY: help test demo check units bench docs release emulator lock clean distclean $(TEST_SESSIONS)
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -68,6 +72,9 @@ bench: $(NOX)
 
 docs: $(NOX)
 	$(NOX) -s docs
+
+release: $(NOX)
+	$(NOX) -s changelog -- --release $(RELEASE_DATE)
 
 emulator: $(NOX)
 	$(NOX) -s emulator -- $(EMULATOR_PORT)

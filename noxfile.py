@@ -9,6 +9,7 @@ collection into an `ansible_collections/ncm/platforms` tree of the session's own
 from __future__ import annotations
 
 import glob
+import json
 import os
 import shutil
 import sys
@@ -140,12 +141,26 @@ def _integration(core: str, in_process: bool = True) -> None:
         excludes = [] if session.posargs or in_process else ["--exclude", "in_process_parity"]
         os.environ["NCM_SECRET_MARKERS"] = str(tree / "tests" / "integration" / "secret-markers.json")
         os.environ["NCM_PLATFORMS_IN_PROCESS"] = "true" if in_process else "false"
-        _with_emulator(session, tree, name, "env", "-C", str(tree), "ansible-test", "integration",
-                       "--color", "no", *excludes, *session.posargs, scanned=True, env=_ansible_test_home(session))
+        try:
+            _with_emulator(session, tree, name, "env", "-C", str(tree), "ansible-test", "integration",
+                           "--color", "no", *excludes, *session.posargs, scanned=True, env=_ansible_test_home(session))
+        finally:
+            _show_target_times(session, tree)
         if not in_process:
             log = (Path(session.create_tmp()).resolve() / f"{name}.log").read_text(encoding="utf-8", errors="replace")
             if "runs in the controller's worker process" in log:
                 session.error("a task of the module lane ran in the worker process")
+
+
+def _show_target_times(session: nox.Session, tree: Path) -> None:
+    """Each target's run time as ansible-test recorded it (tests/output/data), longest first:
+    where an integration lane's time goes."""
+    times = {}
+    for path in (tree / "tests" / "output" / "data").glob("integration-*.json"):
+        for target in json.loads(path.read_text(encoding="utf-8"))["targets"].values():
+            times[target["name"]] = target["run_time_seconds"]
+    ranked = sorted(times.items(), key=lambda item: -item[1])
+    session.log("target run times: " + ", ".join(f"{name} {seconds} s" for name, seconds in ranked))
 
 
 for _core in CORES:
@@ -230,8 +245,7 @@ def ee(session: nox.Session) -> None:
     tree = _tree(session, DEV)
     work = _scratch(session, "ee")
     tarball = _build(session, tree, work)
-    session.run("ansible-galaxy", "collection", "install", "--offline", "--no-deps", "-p", str(work / "collections"),
-                str(tarball), silent=True)
+    _install(session, tarball, work / "collections")
     found = session.run("ansible-builder", "introspect", "--sanitize", str(work / "collections"), silent=True)
     print(found)
     if "requests" not in found.split("python:", 1)[-1]:
@@ -251,14 +265,37 @@ def _build(session: nox.Session, tree: Path, dist: Path) -> Path:
     return next(dist.glob("*.tar.gz"))
 
 
+def _install(session: nox.Session, tarball: Path, collections: Path) -> Path:
+    """ansible-galaxy collection install of the tarball under collections, as a user installs
+    it: the installed collection's path."""
+    session.run("ansible-galaxy", "collection", "install", "--offline", "--no-deps", "-p", str(collections),
+                str(tarball), silent=True)
+    return collections / "ansible_collections" / "ncm" / "platforms"
+
+
+def _rehearse_installed(session: nox.Session, tarball: Path, work: Path) -> None:
+    """docs/docsite/rst/rehearse.rst, as a user without a clone: install the tarball, make a venv of only the
+    installed emulator's requirements, serve it with the documented command and ask its admin
+    API (tools/check-installed-emulator.sh). Fails when the tarball leaves the emulator out."""
+    installed = _install(session, tarball, work / "collections")
+    venv = work / "emulator-venv"
+    uv = [sys.executable, "-m", "uv"]
+    session.run(*uv, "venv", "--quiet", "--python", os.path.join(_venv(session), "bin", "python"), str(venv),
+                external=True)
+    session.run(*uv, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"),
+                "-r", str(installed / "tests" / "emulator" / "requirements.txt"), external=True)
+    session.run(str(TOP / "tools" / "check-installed-emulator.sh"), str(venv / "bin" / "python"), str(installed),
+                str(work / "emulator"), external=True)
+
+
 @nox.session(python="3.11")
 def importer(session: nox.Session) -> None:
     """ansible-galaxy collection build, then galaxy-importer (what Galaxy and Automation Hub run on
     an upload): any ERROR or WARNING fails. Off: its ansible-test (containers) and its ansible-lint,
     which the lint session runs with a stricter profile and no 180 s limit (the importer's, which a
-    busy machine can pass)."""
+    busy machine can pass). Then the tarball, installed, serves the emulator (docs/docsite/rst/rehearse.rst)."""
     tree = _tree(session, "tools/requirements/importer.txt")
-    dist = _scratch(session, "dist")
+    dist, rehearse = _scratch(session, "dist"), _scratch(session, "rehearse")
     tarball = _build(session, tree, dist)
     session.chdir(dist)
     log = session.run("python", "-m", "galaxy_importer.main", str(tarball), silent=True, env={
@@ -269,17 +306,24 @@ def importer(session: nox.Session) -> None:
     findings = [line for line in log.splitlines() if line.startswith(("ERROR", "WARNING"))]
     if findings:
         session.error(f"galaxy-importer reported {len(findings)} error(s) or warning(s) on {tarball.name}")
+    _rehearse_installed(session, tarball, rehearse)
 
 
 @nox.session(name="docs-lint", python="3.11")
 def docs_lint(session: nox.Session) -> None:
-    """antsibull-docs lint-collection-docs --plugin-docs (rstcheck included), every reference to this
-    collection and to ansible.builtin checked, a reference to an unknown collection an error."""
-    tree = _tree(session, "tools/requirements/docs.txt")
+    """antsibull-docs lint-collection-docs --plugin-docs (rstcheck included) of the plugins and of the
+    guides (docs/docsite: extra-docs.yml, labels, every reference to this collection and to
+    ansible.builtin checked, a reference to an unknown collection an error); then every playbook
+    of the guides passes ansible-playbook --syntax-check, and those marked runs-on-emulator run
+    against a fresh emulator (tools/guide_playbooks.py)."""
+    tree = _tree(session, "tools/requirements/docs.txt", "tests/emulator/requirements.txt")
+    env = {"ANSIBLE_COLLECTIONS_PATH": str(tree.parents[2]), "ANSIBLE_DEPRECATION_WARNINGS": "false"}
     session.chdir(tree)
     session.run("antsibull-docs", "lint-collection-docs", "--plugin-docs", "--check-extra-docs-refs",
-                "--validate-collection-refs", "dependent", "--disallow-unknown-collection-refs", ".",
-                env={"ANSIBLE_COLLECTIONS_PATH": str(tree.parents[2]), "ANSIBLE_DEPRECATION_WARNINGS": "false"})
+                "--validate-collection-refs", "dependent", "--disallow-unknown-collection-refs", ".", env=env)
+    session.chdir(TOP)
+    _with_emulator(session, tree, "guides", "python", str(TOP / "tools" / "guide_playbooks.py"),
+                   str(tree / "docs" / "docsite" / "rst"), str(_scratch(session, "guide-playbooks")), "--run", env=env)
 
 
 @nox.session(python="3.11")
@@ -291,7 +335,7 @@ def changelog(session: nox.Session) -> None:
 
 @nox.session(python="3.11", default=False)
 def docs(session: nox.Session) -> None:
-    """The HTML docs of every module and role into docs/build/ (offline)."""
+    """The docs site into docs/build/ (offline): the guides, the changelog, every module and role."""
     tree = _tree(session, "tools/requirements/docs.txt")
     session.run("tools/build-docs.sh", _venv(session), str(tree), str(TOP / "docs" / "build"), external=True)
 
@@ -318,5 +362,4 @@ def emulator(session: nox.Session) -> None:
     print(f"# paste into another shell, then run ansible-playbook from {TOP}:")
     print("\n".join(f"export {name}={value}" for name, value in exports.items()))
     print(f"# serving on {url} (Ctrl-C stops it)")
-    session.run("python", "-m", "ncm_emulator", "--host", "127.0.0.1", "--port", port,
-                env={"PYTHONPATH": str(TOP / "tests" / "emulator")})
+    session.run("python", str(TOP / "tests" / "emulator"), "--host", "127.0.0.1", "--port", port)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Build the collection's HTML docs (every module and role, the `api` option of each platform
-# from the doc fragments) with antsibull-docs and Sphinx, offline, into OUT.
+# Build the collection's docs site (the guides of docs/docsite, the changelog, every module and
+# role, the `api` option of each platform from the doc fragments) with antsibull-docs and
+# Sphinx, offline, into OUT.
 #
 #   tools/build-docs.sh VENV TREE OUT
 #     VENV  the docs venv (tools/requirements/docs.txt: antsibull-docs, Sphinx, the theme)
@@ -9,12 +10,13 @@
 #
 # 1. `antsibull-docs sphinx-init --use-current` writes a Sphinx project into a temp folder;
 # 2. its conf.py gets an intersphinx mapping that reads a small local inventory instead of
-#    docs.ansible.com (no network here): the few labels of the Ansible docs that
-#    antsibull-docs' templates link to, pointing at their pages on docs.ansible.com;
+#    docs.ansible.com (no network here): the few labels and environment variables of the
+#    Ansible docs that the generated pages link to, pointing at their pages on docs.ansible.com;
 # 3. its build.sh runs `antsibull-docs collection` and `sphinx-build -W --keep-going`
 #    (any warning fails the build);
-# 4. every module in plugins/modules and every role in roles/ must have a page, every module
-#    page must document the `api` option, and every role must have meta/argument_specs.yml
+# 4. every module in plugins/modules, every role in roles/ and every guide in docs/docsite/rst
+#    must have a page, and the changelog a page with a release; every module page must
+#    document the `api` option, and every role must have meta/argument_specs.yml
 #    (antsibull-docs documents a role from it only).
 set -euo pipefail
 
@@ -85,9 +87,15 @@ LABELS = [
     ("list_of_callback_plugins", "collections/index_callback.html#list-of-callback-plugins", "Index of all Callback Plugins"),
     ("module_defaults", "playbook_guide/playbooks_module_defaults.html#module-defaults", "Module defaults"),
 ]
+# ansible-core's environment variables that generated pages reference (the inventory plugin's
+# cache options), as on docs.ansible.com's configuration page
+ENVVARS = ["ANSIBLE_CACHE_PLUGIN", "ANSIBLE_CACHE_PLUGIN_CONNECTION", "ANSIBLE_CACHE_PLUGIN_PREFIX",
+           "ANSIBLE_CACHE_PLUGIN_TIMEOUT"]
 header = (b"# Sphinx inventory version 2\n# Project: Ansible\n# Version: devel\n"
           b"# The remainder of this file is compressed using zlib.\n")
-body = "".join("%s std:label -1 %s %s\n" % item for item in LABELS).encode("utf-8")
+body = "".join("%s std:label -1 %s %s\n" % item for item in LABELS)
+body += "".join("%s std:envvar 1 reference_appendices/config.html#envvar-$ -\n" % name for name in ENVVARS)
+body = body.encode("utf-8")
 with open(sys.argv[1], "wb") as handle:
     handle.write(header + zlib.compress(body))
 PY
@@ -128,6 +136,15 @@ for role in "$tree"/roles/*/; do
   name=$(basename "$role")
   [ -f "$pages/${name}_role.html" ] || problems+=("no page for role $name")
 done
+# the guides (docs/docsite/extra-docs.yml) and the changelog (docs/docsite/config.yml)
+guides=0
+for guide in "$tree"/docs/docsite/rst/*.rst; do
+  [ -f "$guide" ] || continue
+  guides=$((guides + 1))
+  name=$(basename "$guide" .rst)
+  [ -f "$pages/docsite/$name.html" ] || problems+=("no page for the guide docs/docsite/rst/$name.rst")
+done
+grep -q 'v0\.' "$pages/changelog.html" 2>/dev/null || problems+=("no changelog page with a release")
 if [ ${#problems[@]} -gt 0 ]; then
   printf 'build-docs: %s\n' "${problems[@]}" >&2
   exit 1
@@ -135,5 +152,5 @@ fi
 
 rm -rf "$out"
 cp -a "$html" "$out"
-echo "build-docs: $modules module pages (each with the api option), $roles role pages; open $out/index.html"
+echo "build-docs: $guides guides, the changelog, $modules module pages (each with the api option), $roles role pages; open $out/index.html"
 echo "build-docs: collection index: $out/collections/ncm/platforms/index.html"

@@ -4,6 +4,7 @@
 # (targets/tls: integration_config.yml names this file as emulator_lib).
 #
 #   emulator_start PYTHON SOURCE_DIR STATE_DIR [ARG...]
+#       runs PYTHON SOURCE_DIR (tests/emulator, of the checkout or of an installed collection);
 #       serves on a free loopback port, written to STATE_DIR/port (log: STATE_DIR/emulator.log),
 #       ARGs passed to the emulator; sets emulator_pid; returns 1, with the end of the log on
 #       stderr, when it exits or writes no port within 30 s
@@ -15,7 +16,8 @@ emulator_pid=
 emulator_start() {
   local python=$1 source_dir=$2 state_dir=$3
   shift 3
-  PYTHONPATH="$source_dir" "$python" -m ncm_emulator --host 127.0.0.1 --port 0 \
+  # the command docs/docsite/rst/rehearse.rst gives: Python runs the folder's __main__.py (no PYTHONPATH)
+  "$python" "$source_dir" --host 127.0.0.1 --port 0 \
     --port-file "$state_dir/port" "$@" >"$state_dir/emulator.log" 2>&1 &
   emulator_pid=$!
   local _

@@ -3,7 +3,7 @@
 #
 #   tools/with-emulator.sh PYTHON STATE_DIR COLLECTION_TREE -- COMMAND [ARG...]
 #
-# Starts `python -m ncm_emulator --host 127.0.0.1 --port 0 --port-file ...` with a fresh
+# Starts `python tests/emulator --host 127.0.0.1 --port 0 --port-file ...` with a fresh
 # state, waits for the port file, writes COLLECTION_TREE/tests/integration/integration_config.yml,
 # exports EMULATOR_URL and the platforms' *_URL and credential variables (the modules' env
 # fallbacks), runs COMMAND, and always stops the emulator afterwards. Exit status: COMMAND's.
@@ -96,8 +96,8 @@ emulator_config: $emulator_config
 # Output a target does not print (e.g. the logs of parallel runs) goes here: it is scanned
 # for secrets with the captured log (tools/run-scanned.sh).
 secret_scan_dir: $state_dir/scan
-# How a target starts an emulator of its own (e.g. over HTTPS): this interpreter, with
-# emulator_source on PYTHONPATH, runs "python -m ncm_emulator".
+# How a target starts an emulator of its own (e.g. over HTTPS): this interpreter runs the
+# folder emulator_source ("python tests/emulator", the __main__.py there).
 emulator_python: $(command -v "$python")
 emulator_source: $top/tests/emulator
 # ... started and stopped with the functions of this file (tools/emulator-lib.sh)

@@ -35,7 +35,15 @@ options:
     type: int
   filters:
     description:
-      - Field name to value; only objects whose fields equal every value are returned.
+      - Field name to value; only objects whose fields equal every value are returned. The names
+        are the object's own fields, as the module returns them.
+      - A list of values for a field that holds one value matches any of them (an empty list fails
+        before any request); for a list field, such as C(assigned_users), the list is the set the
+        field must hold.
+      - As in every info module of the collection, lookups by identity (O(id), and the natural key
+        where the module has one) and the creation-time window (O(created_after),
+        O(created_before)) are options of their own, and every match on a field is a key of
+        O(filters) (see the collection's C(docs/filters.md)).
       - Numbers and numeric strings compare alike, date-times as instants, lists as sets,
         and a dict value matches when each of its keys matches.
       - Secret fields cannot be filtered on; a name that is no field of the object fails and

@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, ncm.platforms contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The rules every module of the collection keeps, stated once for every module's docs."""
+"""What every module of the collection needs and the rules it keeps, stated once for every
+module's docs (ansible-doc adds a fragment's ``requirements`` and ``notes`` to the module's own)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -11,6 +12,13 @@ __metaclass__ = type
 class ModuleDocFragment(object):
     DOCUMENTATION = r"""
 options: {}
+requirements:
+  - The Python library C(requests), on the host the module runs on. A task on a local connection
+    runs the module in the controller's worker process, so it needs C(requests) in the controller's
+    own Python (where ansible-core runs); a task delegated to another host, or run with C(become),
+    C(async) or another C(ansible_python_interpreter), needs it in that Python (see "Where a task
+    runs" in the collection's README). An execution environment built with ansible-builder gets it
+    from the collection's C(requirements.txt).
 notes:
   - Credentials given in the task (by C(module_defaults) too) win over the environment as a whole,
     so a login never mixes the two sources; an environment variable that is empty (or only spaces)

@@ -181,6 +181,23 @@ def lookup_key(field, value):
     return None
 
 
+class Filed(object):
+    """``items`` filed under the ``lookup_key`` of one ``field`` (``value_of(item)`` its value):
+    ``candidates(value)`` are the items that may match ``value`` for that field, so that finding
+    many among many is not one scan per lookup."""
+
+    def __init__(self, items, field, value_of):
+        self.items = items
+        self.field = field
+        self.buckets = {}
+        for item in items:
+            self.buckets.setdefault(lookup_key(field, value_of(item)), []).append(item)
+
+    def candidates(self, value):
+        bucket = lookup_key(self.field, value)
+        return self.items if bucket is None else self.buckets.get(bucket, []) + self.buckets.get(None, [])
+
+
 def dict_changes(field, desired, current, exact=False):
     """The keys of ``desired`` whose values ``current`` does not match, with desired values.
 

@@ -150,6 +150,8 @@ class RestClient(object):
         self._secrets = set()
         self.session = requests.Session()
         self.session.headers["Accept"] = "application/json"
+        # the session's own auth, so that requests never adds ~/.netrc credentials over our header
+        self.session.auth = lambda request: request
         for name, value in (headers or {}).items():
             self.set_header(name, value)
         if basic_auth:
@@ -157,7 +159,6 @@ class RestClient(object):
         for secret in secrets:
             self.add_secret(secret)
 
-    # --- secrets -------------------------------------------------------------------
     def add_secret(self, value):
         """Remember a value that must never appear in an error message or log line."""
         if value is not None and str(value).strip() != "":
@@ -178,7 +179,6 @@ class RestClient(object):
         token = base64.b64encode(("%s:%s" % (username, password)).encode("utf-8")).decode("ascii")
         self.set_header("Authorization", "Basic " + token)
 
-    # --- requests ------------------------------------------------------------------
     def url(self, path):
         return self.base_url + "/" + path.lstrip("/")
 
@@ -195,15 +195,17 @@ class RestClient(object):
         return self.request("DELETE", path, **kwargs)
 
     def request(self, method, path, params=None, json=None, data=None, headers=None,
-                allow_status=(), idempotent=None, authenticate=True):
+                allow_status=(), idempotent=None, authenticate=True, download=False):
         """Send one request, retrying transient faults; return a ``Response``.
 
         ``allow_status`` lists non-2xx statuses the caller handles itself (e.g. 404).
         ``idempotent`` overrides the method's default (a POST that is safe to repeat).
         ``authenticate=False`` is for the login hook's own requests: no login, no re-login.
+        ``download=True``: a request that changes nothing (a POST that reads, such as an
+        export): safe to repeat, never counted as a write, its 2xx body as bytes in ``data``.
         """
         if idempotent is None:
-            idempotent = method in IDEMPOTENT_METHODS
+            idempotent = download or method in IDEMPOTENT_METHODS
         send = dict(params=_query(params), json=json, data=data, headers=headers)
         if authenticate and self.login and not self.logged_in:
             self.log_in()
@@ -212,8 +214,10 @@ class RestClient(object):
             self._debug("%s %s answered 401: logging in again and sending it once more" % (method, path))
             self.log_in()
             answer = self._send(method, path, send, idempotent)
-        if authenticate and method not in READ_METHODS and 200 <= answer.status_code < 300:
+        if authenticate and not download and method not in READ_METHODS and 200 <= answer.status_code < 300:
             self.wrote = True  # a login changes nothing on the server
+        if download and 200 <= answer.status_code < 300:
+            return Response(answer.status_code, answer.headers, answer.content)
         return self._response(method, path, answer, allow_status)
 
     def log_in(self):
@@ -266,7 +270,6 @@ class RestClient(object):
         return without_user(requests.Request("GET", self.url(path), params=params).prepare().url
                             if params else self.url(path))
 
-    # --- internals -----------------------------------------------------------------
     def _pause(self, seconds):
         """Sleep ``seconds`` before a retry; False, with no sleep, when that would pass the deadline."""
         if self.deadline is not None and self.clock() + seconds > self.deadline:

@@ -23,7 +23,7 @@ def task_of(module):
     """The task of an AnsibleModule: its own ``no_log_values`` set is the task's ``secrets``, so
     a value the task hides is masked by ``exit_json`` and ``fail_json`` as a no_log value is."""
     return Task(module.params, check_mode=module.check_mode, diff=module._diff, secrets=module.no_log_values,
-                warn=module.warn, debug=module.debug)
+                warn=module.warn, debug=module.debug, deprecate=module.deprecate)
 
 
 def secret_forms(task):

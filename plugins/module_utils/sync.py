@@ -175,20 +175,15 @@ def plan(resource, key, config, existing, state, update_secrets=False, in_scope=
 def _finder(resource, key, existing, id_of):
     """``find(value)``: the existing object whose ``key`` option equals ``value``, or None.
 
-    Each object is turned into options once and filed under ``compare.lookup_key``: 50 items
+    Each object is turned into options once and filed (``compare.Filed``): 50 items
     among 10,000 objects cost 10,000 conversions, not 500,000. Two matches fail as
     ``compare.find_one`` says.
     """
-    field = resource.fields[key]
-    pairs = [(resource.to_options(obj), obj) for obj in existing]
-    filed = {}
-    for pair in pairs:
-        filed.setdefault(compare.lookup_key(field, pair[0].get(key)), []).append(pair)
+    filed = compare.Filed([(resource.to_options(obj), obj) for obj in existing], resource.fields[key],
+                          lambda pair: pair[0].get(key))
 
     def find(value):
-        bucket = compare.lookup_key(field, value)
-        candidates = pairs if bucket is None else filed.get(bucket, []) + filed.get(None, [])
-        found = compare.find_one(candidates, {key: value}, resource.fields, kind=compare.plural(resource.noun),
+        found = compare.find_one(filed.candidates(value), {key: value}, resource.fields, kind=compare.plural(resource.noun),
                                  id_of=lambda pair: id_of(pair[1]), view=lambda pair: pair[0],
                                  pick="%s must be unique: remove the duplicates on the server" % key)
         return found[1] if found else None
@@ -244,12 +239,14 @@ def perform(action, target, check_mode):
     return target.delete(action.current)
 
 
-def apply(actions, target, check_mode, key_name):
+def apply(actions, target, check_mode, key_name, resource=None):
     """Send each write in order (none in check mode); return ``{key: object after}``.
 
-    ``target`` has ``create(body)``, ``update(current, body)``, ``delete(current)``. A
-    failed write stops the run: the error names the object and lists, in ``changes``, the
-    writes already done.
+    ``target`` has ``create(body)``, ``update(current, body)``, ``delete(current)``; one whose
+    creates are answered without the object may offer ``settle(after)``, which finds all of
+    them again at once after the writes (one list read, not one per create). A failed write
+    stops the run: the error names the object and lists, in ``changes``, the writes already
+    done, and (given the ``resource``) in ``after`` the objects they left, in option form.
     """
     done, after = [], {}
     for action in actions:
@@ -260,33 +257,68 @@ def apply(actions, target, check_mode, key_name):
             exc.message = "%s of %s=%r failed: %s (already done: %s)" % (
                 action.kind, key_name, action.key, exc.message, already)
             exc.details["changes"] = done
+            _report_after(exc, target, after, resource)
             raise
         done.append(action.change(key_name))
-    return after
+    try:
+        return _settled(target, after)
+    except errors.NcmError as exc:
+        exc.details["changes"] = done
+        raise
+
+
+def _settled(target, after):
+    """``after`` with the creates the target still has to find again found (``settle``)."""
+    settle = getattr(target, "settle", None)
+    return settle(after) if settle else after
+
+
+def _report_after(exc, target, after, resource):
+    """Put in the failure the objects the done writes left (deletes leave none); when reading
+    the created ones back fails too, its message joins the failure's."""
+    if resource is None:
+        return
+    try:
+        after = _settled(target, after)
+    except errors.NcmError as again:
+        exc.message += "; reading back the created ones failed too: %s" % again.message
+        return
+    exc.details["after"] = [resource.options_result(obj) for obj in after.values() if obj is not None]
 
 
 def apply_parallel(actions, target, check_mode, key_name, max_in_flight):
     """``apply`` with up to ``max_in_flight`` writes at once (creates and updates, then deletes).
 
     Every write runs even when one fails; then the task fails listing each failed object
-    with its message (also in ``failures``), and the writes done in ``changes``.
+    with its message (also in ``failures``), and the writes done in ``changes``. A target
+    with ``delete_many(pairs, max_in_flight)`` (``(key, current)`` pairs in, ``[(key, error)]``
+    of the ones not deleted out) takes all the deletes at once, in a real run.
     """
     after, changes = {}, []
     for phase in ([a for a in actions if a.kind != "delete"], [a for a in actions if a.kind == "delete"]):
         by_key = dict((action.key, action) for action in phase)
-        calls = [(action.key, _writer(action, target, check_mode)) for action in phase]
-        try:
-            results = parallel.run_all(calls, max_in_flight, keep_going=True)
-        except errors.NcmError as exc:
-            done = [by_key[key].change(key_name) for key in exc.details.pop("done")]
-            failed = exc.details.pop("failed")
-            exc.message = "%d of %d writes failed: %s" % (len(failed), len(actions), "; ".join(
-                "%s of %s=%r: %s" % (by_key[key].kind, key_name, key, error.message) for key, error in failed))
-            exc.details.update(changes=changes + done, failures=[{key_name: key, "msg": error.message} for key, error in failed])
-            raise
-        after.update(results)
+        results, failed = _run_phase(phase, target, check_mode, max_in_flight)
         changes.extend(by_key[key].change(key_name) for key, dummy in results)
+        if failed:
+            raise errors.NcmError("%d of %d writes failed: %s" % (len(failed), len(actions), "; ".join(
+                "%s of %s=%r: %s" % (by_key[key].kind, key_name, key, error.message) for key, error in failed)),
+                changes=changes, failures=[{key_name: key, "msg": error.message} for key, error in failed])
+        after.update(results)
     return after
+
+
+def _run_phase(phase, target, check_mode, max_in_flight):
+    """``([(key, object after)], [(key, error)])`` of one phase's writes."""
+    delete_many = getattr(target, "delete_many", None)
+    if phase and phase[0].kind == "delete" and delete_many and not check_mode:
+        failed = delete_many([(action.key, action.current) for action in phase], max_in_flight)
+        left = set(key for key, dummy in failed)
+        return [(action.key, None) for action in phase if action.key not in left], failed
+    calls = [(action.key, _writer(action, target, check_mode)) for action in phase]
+    try:
+        return parallel.run_all(calls, max_in_flight, keep_going=True), []
+    except errors.NcmError as exc:
+        return [(key, None) for key in exc.details["done"]], exc.details["failed"]
 
 
 def _writer(action, target, check_mode):

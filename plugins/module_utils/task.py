@@ -13,17 +13,21 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+COLLECTION = "ncm.platforms"
+
 
 class Task(object):
-    """``params`` (the validated options), ``check_mode``, ``diff``, ``secrets``, ``warn``, ``debug``."""
+    """``params`` (the validated options), ``check_mode``, ``diff``, ``secrets``, ``warn``,
+    ``deprecate``, ``debug``."""
 
-    def __init__(self, params, check_mode=False, diff=False, secrets=None, warn=None, debug=None):
+    def __init__(self, params, check_mode=False, diff=False, secrets=None, warn=None, debug=None, deprecate=None):
         self.params = params
         self.check_mode = check_mode
         self.diff = diff
         self.secrets = set() if secrets is None else secrets
         self._warn = warn
         self._debug = debug
+        self._deprecate = deprecate
 
     def hide(self, value):
         """Mask ``value`` wherever the task's output would show it (blank values are not secrets)."""
@@ -33,6 +37,11 @@ class Task(object):
     def warn(self, message):
         if self._warn is not None:
             self._warn(message)
+
+    def deprecate(self, message, version):
+        """A deprecation of this collection, removed in ``version``: AnsibleModule.deprecate's arguments."""
+        if self._deprecate is not None:
+            self._deprecate(message, version=version, collection_name=COLLECTION)
 
     def debug(self, message):
         if self._debug is not None:

@@ -1,7 +1,13 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, ncm.platforms contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Poll until a final state, with a deadline and a capped, growing interval.
+"""Poll until a final state, with a deadline, on a fixed schedule (issue 25).
+
+The polls keep to one grid on the monotonic clock (every 4 s by default), so the time the
+polls take does not add to the gaps: the end of a wait of any length is seen within one
+interval, at one poll per interval on average. ``docs/performance.md`` section 5 says why a
+schedule learnt from past jobs would save nothing against that. A growing interval is kept
+for a caller that asks for it (``max_interval`` above ``interval``).
 
 ``wait_for`` reports how a wait ended; ``wait_until_final`` (SteelCentral push jobs, VOSS
 transactions) waits for a status word and raises ``errors.WaitTimeout`` with the last
@@ -43,19 +49,39 @@ def is_transient(exc):
     return isinstance(exc, errors.ApiError) and exc.status in TRANSIENT_STATUSES
 
 
-def wait_for(poll, is_final, timeout, interval=5.0, max_interval=30.0, factor=1.5,
+def schedule(interval, max_interval=None, factor=1.5, early=()):
+    """The times, in seconds from the start of a wait, to poll at: the ``early`` ones, then
+    every ``interval`` seconds on one grid (``k * interval``), so that the time the polls take
+    does not stretch the gaps between them. With ``max_interval`` above ``interval``, the gaps
+    grow by ``factor`` up to it instead (fewer polls on a long wait, its end seen later)."""
+    yield from early
+    after = early[-1] if early else 0.0
+    top = max(interval, max_interval or interval)
+    at, gap = 0.0, interval
+    while True:
+        at += gap
+        if at > after:
+            yield at
+        gap = min(top, gap * factor)
+
+
+def wait_for(poll, is_final, timeout, interval=4.0, max_interval=None, factor=1.5, early=(),
              clock=time.monotonic, sleep=time.sleep, state=None):
     """Call ``poll()`` until ``is_final(state)`` or until ``timeout`` seconds have passed.
 
     ``state`` is an already known state (for example the answer to the submit), checked
-    before the first poll. The interval starts at ``interval`` and grows by ``factor`` up
-    to ``max_interval``; no sleep runs past the deadline. A non-transient error ends the
-    wait at once; a transient one too when no state was read by the deadline. A transient
-    one that carries a ``retry_after`` (the server's ``Retry-After``) past the deadline ends
-    the wait as a timeout at once, its message kept as the result's ``error``.
+    before the first poll; without one, the first poll is sent at once. The polls follow
+    ``schedule(interval, max_interval, factor, early)`` on ``clock``: a poll that overran the
+    next time is followed at once, and the times it overran are skipped (never two polls
+    for one time), so the polls after a sleep never come before their time in order. No
+    sleep runs past the deadline. A non-transient error ends the wait at once; a transient
+    one too when no state was read by the deadline. A transient one that carries a
+    ``retry_after`` (the server's ``Retry-After``) past the deadline ends the wait as a
+    timeout at once, its message kept as the result's ``error``.
     """
-    started = clock()
+    started = last = clock()
     deadline = started + timeout
+    times = schedule(interval, max_interval, factor, early)
     polls = 0
     error = None
     while True:
@@ -65,9 +91,12 @@ def wait_for(poll, is_final, timeout, interval=5.0, max_interval=30.0, factor=1.
         if polls or state is not None:
             if now >= deadline:
                 return WaitResult(state, False, now - started, polls, error)
-            sleep(max(0.0, min(interval, deadline - now)))
-            interval = min(max_interval, interval * factor)
+            at = started + next(times)
+            while at <= last:
+                at = started + next(times)
+            sleep(max(0.0, min(at, deadline) - now))
         polls += 1
+        last = clock()
         try:
             state, error = poll(), None
         except errors.NcmError as exc:
@@ -78,7 +107,7 @@ def wait_for(poll, is_final, timeout, interval=5.0, max_interval=30.0, factor=1.
                 return WaitResult(state, False, clock() - started, polls, error)
 
 
-def wait_until_final(poll, status_of, final, what, timeout, interval=5.0, max_interval=30.0,
+def wait_until_final(poll, status_of, final, what, timeout, interval=4.0, max_interval=None, early=(),
                      state=None, clock=time.monotonic, sleep=time.sleep):
     """Wait until ``status_of(state)`` is one of the ``final`` status words; return the ``WaitResult``.
 
@@ -88,7 +117,8 @@ def wait_until_final(poll, status_of, final, what, timeout, interval=5.0, max_in
     """
     finals = set(compare.status_key(word) for word in final)
     result = wait_for(poll, lambda current: compare.status_key(status_of(current)) in finals, timeout,
-                      interval=interval, max_interval=max_interval, clock=clock, sleep=sleep, state=state)
+                      interval=interval, max_interval=max_interval, early=early, clock=clock, sleep=sleep,
+                      state=state)
     if not result.final:
         status = status_of(result.state) if result.state is not None else None
         last = "; the last poll: %s" % result.error if result.error else ""

@@ -40,6 +40,9 @@ options:
     description:
       - Only the appliances whose field matches, for every field given; a field maps to a value
         or a list of values (any of them).
+      - As in every info module of the collection, lookups by identity (O(id), O(serial)) are
+        options of their own, and every match on a field is a key of O(filters) (see the
+        collection's C(docs/filters.md)).
       - The fields are C(id), C(serial), C(uuid), C(hostname), C(address), C(model),
         C(product_code), C(arch), C(time_zone), C(state) and C(health); another key fails before any request.
       - C(serial), C(uuid) and C(health) with one value are sent to the Controller as query

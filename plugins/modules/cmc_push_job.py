@@ -20,8 +20,10 @@ description:
     reports C(changed=false).
   - With O(id) and O(state=present) the module attaches to that job and follows it.
     With O(state=canceled) it cancels the job O(id) if it is unfinished.
-  - The wait polls C(GET /jobs/items/{id}) every O(poll_interval) seconds, growing by half each
-    time up to O(max_poll_interval), until O(wait_timeout). Transient faults while polling
+  - The wait polls C(GET /jobs/items/{id}) every O(poll_interval) seconds (4 by default),
+    counted from the start of the wait so that the time a poll takes does not stretch the next
+    gap, until O(wait_timeout). So the end of a job of any length is seen within O(poll_interval)
+    seconds, at one poll per O(poll_interval) seconds. Transient faults while polling
     (connection errors, HTTP 429, 5xx) do not end the wait, and a token that expires or is
     revoked during it is renewed once per request.
   - The task fails when the job ends C(Failed) (the message names each failed appliance serial
@@ -112,15 +114,17 @@ options:
     default: 1800
   poll_interval:
     description:
-      - Seconds between the first polls (more than 0, at most 3600, a finite number); the interval grows by half each poll.
+      - Seconds between two polls (more than 0, at most 3600, a finite number). The end of the job is seen within
+        this many seconds (and the time of one request).
     type: float
-    default: 5
+    default: 4
   max_poll_interval:
     description:
-      - The longest interval between two polls (more than 0, at most 3600, a finite number). The end of the job is seen
-        within the interval in force.
+      - Set above O(poll_interval), the interval grows by half each poll, from O(poll_interval) up to this many seconds
+        (more than 0, at most 3600, a finite number). That means fewer polls on a long job, its end seen up to this
+        many seconds late (with O(poll_interval=5) and V(30), polls 5, 7.5, 11.25, ... 30 seconds apart).
+      - Not set, or not above O(poll_interval), the interval stays O(poll_interval).
     type: float
-    default: 30
   cancel_on_timeout:
     description:
       - At O(wait_timeout), cancel the job before failing. With V(false) it is left running.
@@ -146,6 +150,16 @@ EXAMPLES = r"""
     appliance_serial_numbers: [XN10H0001A01, XN10H0001A02]
     wait_timeout: 600
   register: push
+
+- name: Push feature 2 to the Frankfurt site, polling every 2 s at first, then less often, up to every 20 s
+  ncm.platforms.cmc_push_job:
+    api:
+      url: https://scc.example.com
+      access_code: "{{ scc_access_code }}"
+    feature_ids: [2]
+    site_ids: [2]
+    poll_interval: 2
+    max_poll_interval: 20
 
 - name: Push feature 1 to every branch site type, cancelling it if it takes over 10 minutes
   ncm.platforms.cmc_push_job:
@@ -248,8 +262,8 @@ ARGUMENT_SPEC = api_spec.argument_spec(
     reuse_unfinished=dict(type="bool", default=True),
     wait=dict(type="bool", default=True),
     wait_timeout=dict(type="int", default=1800),
-    poll_interval=dict(type="float", default=5.0),
-    max_poll_interval=dict(type="float", default=30.0),
+    poll_interval=dict(type="float", default=4.0),
+    max_poll_interval=dict(type="float"),
     cancel_on_timeout=dict(type="bool", default=False),
 )
 RULES = dict(

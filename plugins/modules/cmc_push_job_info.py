@@ -13,10 +13,11 @@ short_description: Read SteelCentral Controller configuration push jobs
 version_added: 0.1.0
 description:
   - Reads one push job by O(id) (C(GET /api/cmc.configurator/1.0/jobs/items/{id})), or the
-    jobs that the filters select (C(GET /api/cmc.configurator/1.0/jobs)); the Controller
-    answers every matching job at once.
-  - The filters are applied by the Controller; O(job_status) is also checked on each job read,
-    without regard to case or separators.
+    jobs that O(filters), O(after) and O(before) select (C(GET /api/cmc.configurator/1.0/jobs));
+    the Controller answers every matching job at once.
+  - A filter on C(job_status) or C(feature_ids) with one value, O(after) and O(before) are sent
+    to the Controller as its query parameters; every filter is also applied to each job read,
+    C(job_status) without regard to case or separators.
 author:
   - ncm.platforms contributors (@ncm-platforms)
 extends_documentation_fragment:
@@ -28,17 +29,57 @@ options:
   id:
     description:
       - Read only the job with this id (at least 1, at most 2147483647); nothing is returned when it does not exist.
-      - Mutually exclusive with the filters.
+      - Mutually exclusive with O(filters), O(after) and O(before).
     type: int
+  filters:
+    description:
+      - Only the jobs whose fields match, for every field given; a field maps to a value or a
+        list of values (any of them). The names are the job's own fields, as RV(jobs) shows them.
+      - As in every info module of the collection, lookups by identity (O(id)) and the time window
+        (O(after), O(before)) are options of their own, and every match on a field is a key of
+        O(filters) (see the collection's C(docs/filters.md)).
+      - An empty list, or a null in a list, fails before any request (it never means "all").
+    type: dict
+    suboptions:
+      job_status:
+        description:
+          - Only the jobs in this status (or one of these), each one of V(Queued), V(InProgress),
+            V(Failed), V(Success) and V(Canceled), in any case and with or without separators
+            (V(IN_PROGRESS), V(In Progress) and V(inprogress) are V(InProgress)); anything else
+            fails before any request.
+        type: list
+        elements: str
+      feature_ids:
+        description:
+          - Only the jobs that push this feature (or one of these); each at least 1, at most 2147483647.
+        type: list
+        elements: int
+      site_ids:
+        description:
+          - Only the jobs that target this site (or one of these); each at least 1, at most 2147483647.
+        type: list
+        elements: int
+      site_type_ids:
+        description:
+          - Only the jobs that target this site type (or one of these); each at least 1, at most 2147483647.
+        type: list
+        elements: int
+      appliance_serial_numbers:
+        description:
+          - Only the jobs that target this appliance (or one of these) by serial number.
+        type: list
+        elements: str
   job_status:
     description:
-      - Only the jobs in this status, one of V(Queued), V(InProgress), V(Failed), V(Success) and
-        V(Canceled), in any case and with or without separators (V(IN_PROGRESS), V(In Progress) and
-        V(inprogress) are V(InProgress)); anything else fails before any request.
+      - Deprecated, to be removed in version 2.0.0 of the collection; use O(filters.job_status),
+        which takes the same words. Still read, with a deprecation warning.
+      - Giving both O(job_status) and O(filters.job_status) fails before any request.
     type: str
   feature_id:
     description:
-      - Only the jobs that push this feature (at least 1, at most 2147483647).
+      - Deprecated, to be removed in version 2.0.0 of the collection; use O(filters.feature_ids),
+        which takes the same id (at least 1, at most 2147483647). Still read, with a deprecation warning.
+      - Giving both O(feature_id) and O(filters.feature_ids) fails before any request.
     type: int
   after:
     description:
@@ -69,10 +110,20 @@ EXAMPLES = r"""
     api:
       url: https://scc.example.com
       access_code: "{{ scc_access_code }}"
-    job_status: Failed
-    feature_id: 3
+    filters:
+      job_status: Failed
+      feature_ids: 3
     after: "2025-08-01T00:00:00Z"
     before: "2025-08-31T23:59:59Z"
+
+- name: List the jobs still running at site 1 or 2
+  ncm.platforms.cmc_push_job_info:
+    api:
+      url: https://scc.example.com
+      access_code: "{{ scc_access_code }}"
+    filters:
+      job_status: [Queued, InProgress]
+      site_ids: [1, 2]
 """
 
 RETURN = r"""
@@ -104,10 +155,17 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, runner
 from ansible_collections.ncm.platforms.plugins.module_utils.scc import client as scc, info
 
-FILTERS = ["job_status", "feature_id", "after", "before"]
+FILTERS = ["filters", "job_status", "feature_id", "after", "before"]
 ARGUMENT_SPEC = api_spec.argument_spec(
     "scc",
     id=dict(type="int"),
+    filters=dict(type="dict", options=dict(
+        job_status=dict(type="list", elements="str"),
+        feature_ids=dict(type="list", elements="int"),
+        site_ids=dict(type="list", elements="int"),
+        site_type_ids=dict(type="list", elements="int"),
+        appliance_serial_numbers=dict(type="list", elements="str"),
+    )),
     job_status=dict(type="str"),
     feature_id=dict(type="int"),
     after=dict(type="str"),
@@ -118,7 +176,7 @@ CONNECT = scc.connect
 
 
 def run(task, client):
-    return info.read_jobs(client, task.params)
+    return info.read_jobs(task, client)
 
 
 def main():

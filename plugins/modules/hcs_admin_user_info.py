@@ -39,8 +39,10 @@ options:
     type: str
   details:
     description:
-      - Without O(username), V(true) reads the full record of every listed user (one request
-        each); V(false) returns the summaries of the list.
+      - Without O(username), V(true) reads the full record of every listed user, through the
+        JSON export (up to 100 users a request, held in memory only, secrets removed), or with
+        one request each where the server refuses the export; V(false) returns the summaries
+        of the list.
     type: bool
     default: false
 seealso:

@@ -18,10 +18,19 @@ description:
   - The scope is exactly that node, never the nodes below it; a user of the same name at a
     node below is never read, changed or deleted. V(overridden) and V(deleted) never remove
     the account the task logs in with (O(api.username)).
-  - The list at the node is read once, and the full record of each listed user; then only
-    the writes that are needed are sent, each with C(nowait=true). Up to O(max_in_flight)
-    transactions are followed at once, so 50 users take about as long as a few
-    transactions, not 50 in a row. Creates and updates go first, deletes last.
+  - The list at the node is read once, then the full records of the listed users (of every
+    user at the node with V(overridden), V(gathered) and V(deleted) without O(config))
+    through the JSON export (C(POST .../export/), up to 100 users a request; its data stays
+    in memory, secrets removed, nothing is kept on the server). A server that refuses the
+    export is read with one GET per user. Then only the writes that are needed are sent, each
+    with C(nowait=true). Up to O(max_in_flight) transactions are followed at once, so 50
+    users take about as long as a few transactions, not 50 in a row. Creates and updates go
+    first, deletes last.
+  - Deletions go as bulk deletes (C(DELETE) at the list path with the users' C(hrefs), up to
+    100 users a request, one transaction each). A bulk transaction that fails part way is
+    followed by one more list read; the users still at the node are reported as failed, each
+    with the transaction's message, the others as deleted. A server that refuses the bulk
+    form (HTTP 400 or 405) gets one C(DELETE) per user instead, O(max_in_flight) at once.
   - A failed transaction fails the task after the others have ended; the message lists each
     failed user with the transaction's message, and RV(changes) the writes that were done.
     A message about one item names it by its index and C(username), for example
@@ -92,6 +101,37 @@ options:
       - How many transactions are followed at once (1 or more, at most 64).
     type: int
     default: 8
+  backup:
+    description:
+      - Before the first write, export the users the task will delete (C(export_format=json))
+        to a file on the host the module runs on, and return its path as RV(backup_path).
+      - The file is the server's export zip (JSON documents of the users' full records) with
+        every password, used password and security question removed; it is written whole to a
+        temporary file, mode 0600, and renamed into place, so it is complete or absent.
+      - Nothing is exported or written in check mode or when nothing is to be deleted. An
+        export that fails stops the task before any write.
+    type: bool
+    default: false
+  backup_options:
+    description:
+      - Where O(backup=true) writes the file.
+    type: dict
+    suboptions:
+      filename:
+        description:
+          - The file name, without a directory. An existing file of that name is replaced.
+          - Default C(<hierarchy>_<UTC time>.json.zip), the hierarchy with every character
+            other than letters, digits, C(.), C(_) and C(-) written as C(_), for example
+            C(sys.hcs.CS-P.CS-NB.AAAGlobal_2026-01-31T12-00-00.000000Z.json.zip).
+        type: str
+      dir_path:
+        description:
+          - The directory, created (mode 0700) when missing.
+          - Default C(backup). A relative path is taken from the current directory of the
+            process the module runs in (for a task that runs on the controller, the directory
+            ansible-playbook was started in); give V({{ playbook_dir }}/backup) to keep the
+            backups beside the playbook.
+        type: path
   config:
     description:
       - The users, each with the options of M(ncm.platforms.hcs_admin_user) except
@@ -188,6 +228,26 @@ EXAMPLES = r"""
       - username: rroe
         role: ReadOnlyAdminRole
         password: "{{ vault_rroe_password }}"
+
+- name: Remove two admins, keeping their records in a backup file beside the playbook first
+  ncm.platforms.hcs_admin_users:
+    api:
+      url: "{{ voss_url }}"
+      username: "{{ voss_username }}"
+      password: "{{ voss_password }}"
+    hierarchy: sys.hcs.CS-P.CS-NB.AAAGlobal
+    state: deleted
+    config:
+      - username: jdoe
+      - username: rroe
+    backup: true
+    backup_options:
+      dir_path: "{{ playbook_dir }}/backup"
+  register: removed
+
+- name: Show where the backup went
+  ansible.builtin.debug:
+    msg: "{{ removed.backup_path }}"
 """
 
 RETURN = r"""
@@ -220,13 +280,21 @@ changes:
       fields: [first_name]
 transactions:
   description:
-    - The transaction id of each write, by username (null where the server answered at once).
+    - The transaction id of each write, by username (null where the server answered at once);
+      the users of one bulk delete share its transaction id.
     - When the task fails, also the ids of the transactions that failed or were still pending
       at O(transaction_timeout) (their writes may still complete).
   returned: always
   type: dict
   sample:
     jdoe: "4711"
+backup_path:
+  description:
+    - The absolute path of the backup file (mode 0600) written before the first delete;
+      null when nothing was to be deleted, and in check mode (nothing is written then).
+  returned: when O(backup=true)
+  type: str
+  sample: /home/ops/playbooks/backup/sys.hcs.CS-P.CS-NB.AAAGlobal_2026-01-31T12-00-00.000000Z.json.zip
 gathered:
   description: The users at the node, in config form (no password), every option present.
   returned: when O(state=gathered)
@@ -251,7 +319,7 @@ gathered:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, runner, sync, validate
-from ansible_collections.ncm.platforms.plugins.module_utils.voss import client as voss, targets
+from ansible_collections.ncm.platforms.plugins.module_utils.voss import backup, client as voss, targets
 from ansible_collections.ncm.platforms.plugins.module_utils.voss.resources import USER, check_params
 
 KEY = "username"
@@ -262,6 +330,8 @@ ARGUMENT_SPEC = api_spec.argument_spec(
     update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
     transaction_timeout=dict(type="int", default=300),
     max_in_flight=dict(type="int", default=8),
+    backup=dict(type="bool", default=False),
+    backup_options=dict(type="dict", options=dict(filename=dict(type="str"), dir_path=dict(type="path"))),
     config=dict(type="list", elements="dict", options=USER.options(required=(KEY,))),
 )
 RULES = {}
@@ -272,6 +342,7 @@ def check(params):
     """Fail before any request on bad input, or a delete of the login account."""
     check_params(params)
     validate.at_least("max_in_flight", params["max_in_flight"], 1)
+    backup.check_options(params["backup_options"])
     config = params["config"]
     sync.check_config(USER, KEY, config, params["state"], scope="hierarchy",
                       where="at the node hierarchy")
@@ -294,13 +365,18 @@ def run(task, client):
     actions = sync.plan(USER, KEY, config, existing, params["state"],
                         update_secrets=params["update_password"] == "always",
                         in_scope=lambda user: user.get("hcsUname") != login, id_of=lambda user: user.get("pkid"))
+    deleted = [action.current for action in actions if action.kind == "delete"]
+    saved = {}
+    if params["backup"]:
+        saved["backup_path"] = None if task.check_mode or not deleted else backup.back_up(
+            client, params["hierarchy"], deleted, params["backup_options"])
     try:
         after = sync.apply_parallel(actions, target, task.check_mode, KEY, params["max_in_flight"])
     except errors.NcmError as exc:
-        exc.details["transactions"] = dict(target.transactions)
+        exc.details.update(saved, transactions=dict(target.transactions))
         raise
     result = sync.many_result(USER, KEY, actions, after)
-    result["transactions"] = target.transactions
+    result.update(saved, transactions=target.transactions)
     return bool(actions), result
 
 

@@ -130,6 +130,9 @@ options:
   last_update_time:
     description:
       - Date-time of the last update, ISO 8601 (for example V(2025-08-31T03:41:36.327Z)).
+      - The API stores what is sent and does not document setting it itself (the server's own time is
+        the read-only C(creationtime)). Set it to when the job last used the account on the device, as
+        the system that records the audit knows it; a task that leaves it out keeps the stored value.
     type: str
   config_type:
     description:

@@ -45,7 +45,8 @@ options:
   filters:
     description:
       - Field name to value; only records whose fields equal every value are deleted, with
-        the rules of the C(filters) option of M(ncm.platforms.nccm_account_audit_info).
+        the rules of the C(filters) option of M(ncm.platforms.nccm_account_audit_info) (a list of
+        values for a field that holds one value matches any of them).
       - Without O(filters) (or with an empty one), every record created before the cutoff
         goes. The cutoff (O(created_before) or O(older_than_days), one of them required) is
         what bounds a purge; check mode lists the RV(ids) first.
@@ -110,11 +111,10 @@ export_path:
 import datetime
 import json
 import os
-import tempfile
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, parallel, runner, validate
+from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, errors, files, parallel, runner, validate
 from ansible_collections.ncm.platforms.plugins.module_utils.infraon import client as infraon, info
 from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import AUDIT
 
@@ -154,17 +154,11 @@ def check(params):
 
 
 def export(path, records):
-    """Write ``records`` as one JSON document, mode 0600, complete and closed (then renamed into place)."""
-    handle, temporary = tempfile.mkstemp(prefix=".nccm-audit-", dir=os.path.dirname(os.path.abspath(path)))
+    """Write ``records`` as one JSON document, mode 0600, complete and closed (``files.write_private``)."""
+    document = json.dumps({"records": records, "count": len(records)}, indent=1, sort_keys=True)
     try:
-        with os.fdopen(handle, "w") as stream:
-            json.dump({"records": records, "count": len(records)}, stream, indent=1, sort_keys=True)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o600)
-        os.rename(temporary, path)
+        files.write_private(path, document.encode("utf-8"))
     except OSError as exc:
-        os.unlink(temporary)
         raise errors.NcmError("export_path: could not write %s: %s; nothing was deleted." % (path, exc.strerror))
 
 

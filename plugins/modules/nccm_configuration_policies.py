@@ -18,10 +18,14 @@ description:
   - The list of policies is read once (every page); then only the writes that are needed
     are sent, in O(config) order, deletes last. An unchanged run of 50 policies costs one
     list read and no write.
+  - The API answers a policy's creation with no body, so the created policies are found
+    again by C(policyid) with one more list read after the writes, not one per policy. So
+    creating 50 policies costs the first list read, 50 POSTs and that one list read.
   - Policies are keyed by C(policyid). O(scope) narrows which existing policies the task
     may delete or gather, so that no task can delete what it does not own.
   - Every option is checked before any request; a failed write stops the task with the
-    server's message, the C(policyid), and the changes already made (in RV(changes)). A
+    server's message, the C(policyid), and the changes already made (in RV(changes), and
+    the policies they left in RV(after)). A
     message about one item names it by its index and C(policyid), for example
     C(config[3] (policyid POL-7)) at its start.
   - An empty or missing list never means "all". V(overridden) with an empty or missing
@@ -104,6 +108,10 @@ options:
         processid:
           description:
             - Process id (at most 2147483647); the server uses V(1) when a new policy does not set it.
+            - The API documents only that it is an integer with the default V(1), not what it refers to. Leave
+              it out unless your tenant's policies hold another value (read one with
+              M(ncm.platforms.nccm_configuration_policy_info)), or when the policy mirrors one kept in another
+              system (a migration, a copy between tenants).
           type: int
         associate_users:
           description:
@@ -125,6 +133,10 @@ options:
         lastupdatetime:
           description:
             - Date-time of the last update, ISO 8601 (for example V(2025-08-31T16:02:16.736Z)).
+            - The API stores what is sent and does not document setting it itself; the read-only
+              C(last_update_time) it returns beside it is a separate field. Set it only when the policy
+              mirrors one kept in another system (a migration, a copy between tenants), to carry its time
+              over.
           type: str
         activated_by:
           description:
@@ -140,38 +152,64 @@ options:
           type: str
         policy_schedule:
           description:
-            - The schedule object. Only the keys given are compared and changed; other keys
-              of the current schedule are kept.
+            - When the policy runs, as a dict. The API documents it as an open object (its document shows only
+              the key C(ANY_ADDITIONAL_PROPERTY), with V(anything)), so any keys, each with any JSON value (text, number,
+              boolean, list or dict), and it names no key. The keys the tenant's scheduler reads are the
+              tenant's; read a policy scheduled in the Infraon UI with
+              M(ncm.platforms.nccm_configuration_policy_info) and give the same keys (EXAMPLES shows it). The
+              collection's examples use C(frequency) (such as V(daily)) and C(at) (a time V(HH:MM)) as an
+              illustration, not as keys the API defines.
+            - Only the keys given are compared and changed; other keys of the current schedule are kept. A
+              nested dict compares key by key, a list in order, a number and its text alike.
             - A key set to V(null) removes that key from the schedule.
             - With O(state=replaced) or O(state=overridden) the schedule holds exactly the keys given.
           type: dict
         lastaction:
           description:
             - Date-time of the last action, ISO 8601.
+            - The API stores what is sent (the read-only C(last_action_time) is a separate field). Set it only
+              when the policy mirrors one kept in another system (a migration, a copy between tenants), to
+              carry its run history over.
           type: str
         nextaction:
           description:
             - Date-time of the next action, ISO 8601.
+            - The API stores what is sent (the read-only C(next_action_time) is a separate field). Set it only
+              when the policy mirrors one kept in another system (a migration, a copy between tenants).
           type: str
         progress:
           description:
             - Progress value (at most 2147483647).
+            - The API takes any integer and documents neither its unit nor who updates it. Set it only when
+              the policy mirrors one kept in another system (a migration, a copy between tenants).
           type: int
         starttime:
           description:
             - Start time as the API takes it (an integer, at most 2147483647).
+            - The API documents only the type, not the unit nor who sets it. Set it only when the policy
+              mirrors one kept in another system (a migration, a copy between tenants), with the value that
+              system holds.
           type: int
         endtime:
           description:
             - End time as the API takes it (an integer, at most 2147483647).
+            - As for O(config[].starttime), set it only when the policy mirrors one kept in another system (a
+              migration, a copy between tenants).
           type: int
         created_by:
           description:
-            - Creator of the policy.
+            - Creator of the policy, as text.
+            - The API stores what is sent and does not document filling it in itself. Set it to name the
+              person or system that owns the policy, or when the policy mirrors one kept in another system (a
+              migration, a copy between tenants).
           type: str
         modified_by:
           description:
-            - Last modifier of the policy.
+            - Last modifier of the policy, as text.
+            - The API stores what is sent and does not document updating it itself; a task that leaves it out
+              keeps its value. Set it to name who changed the policy (for example the pipeline that runs the
+              task), or when the policy mirrors one kept in another system (a migration, a copy between
+              tenants).
           type: str
         assigned_users:
           description:
@@ -185,7 +223,13 @@ options:
           elements: str
         is_deleted:
           description:
-            - The policy's deleted flag (a field of the policy, not a way to delete it).
+            - The policy's deleted flag (a field of the policy, not a way to delete it; O(state=deleted)
+              deletes).
+            - The API stores it as given and documents no effect of it; a policy with V(true) is still listed,
+              read and changed like any other. Set it to mark a policy retired while keeping it, or when the
+              policy mirrors one kept in another system (a migration, a copy between tenants);
+              M(ncm.platforms.nccm_configuration_policy_info) with C(is_deleted=false) in its C(filters) lists the
+              others.
           type: bool
 notes:
   - Run the writers of one tenant one at a time (the task keyword C(throttle) set to 1, or
@@ -320,8 +364,8 @@ def run(task, client):
     if params["state"] == "gathered":
         return False, {"gathered": [POLICY.options_result(policy) for policy in existing if in_scope(scope)(policy)]}
     actions = sync.plan(POLICY, KEY, config, existing, params["state"], in_scope=in_scope(scope))
-    target = targets.InfraonObject(client, POLICY, criteria={KEY: None})
-    after = sync.apply(actions, target, task.check_mode, KEY)
+    target = targets.InfraonObjects(client, POLICY, criteria={KEY: None})
+    after = sync.apply(actions, target, task.check_mode, KEY, POLICY)
     return bool(actions), sync.many_result(POLICY, KEY, actions, after)
 
 

@@ -62,6 +62,10 @@ options:
   processid:
     description:
       - Process id (at most 2147483647); the server uses V(1) when a new policy does not set it.
+      - The API documents only that it is an integer with the default V(1), not what it refers to. Leave it
+        out unless your tenant's policies hold another value (read one with
+        M(ncm.platforms.nccm_configuration_policy_info)), or when the policy mirrors one kept in another
+        system (a migration, a copy between tenants).
     type: int
   associate_users:
     description:
@@ -83,6 +87,9 @@ options:
   lastupdatetime:
     description:
       - Date-time of the last update, ISO 8601 (for example V(2025-08-31T16:02:16.736Z)).
+      - The API stores what is sent and does not document setting it itself; the read-only C(last_update_time)
+        it returns beside it is a separate field. Set it only when the policy mirrors one kept in another
+        system (a migration, a copy between tenants), to carry its time over.
     type: str
   activated_by:
     description:
@@ -98,38 +105,61 @@ options:
     type: str
   policy_schedule:
     description:
-      - The schedule object. Only the keys given are compared and changed; other keys
-        of the current schedule are kept.
+      - When the policy runs, as a dict. The API documents it as an open object (its document shows only
+        the key C(ANY_ADDITIONAL_PROPERTY), with V(anything)), so any keys, each with any JSON value (text, number,
+        boolean, list or dict), and it names no key. The keys the tenant's scheduler reads are the tenant's;
+        read a policy scheduled in the Infraon UI with M(ncm.platforms.nccm_configuration_policy_info) and
+        give the same keys (EXAMPLES shows it). The collection's examples use C(frequency) (such as V(daily))
+        and C(at) (a time V(HH:MM)) as an illustration, not as keys the API defines.
+      - Only the keys given are compared and changed; other keys of the current schedule are kept. A nested
+        dict compares key by key, a list in order, a number and its text alike.
       - A key set to V(null) removes that key from the schedule (C(at) set to V(null) removes the run time).
         An empty dict changes nothing; remove the keys one by one.
     type: dict
   lastaction:
     description:
       - Date-time of the last action, ISO 8601.
+      - The API stores what is sent (the read-only C(last_action_time) is a separate field). Set it only when
+        the policy mirrors one kept in another system (a migration, a copy between tenants), to carry its run
+        history over.
     type: str
   nextaction:
     description:
       - Date-time of the next action, ISO 8601.
+      - The API stores what is sent (the read-only C(next_action_time) is a separate field). Set it only when
+        the policy mirrors one kept in another system (a migration, a copy between tenants).
     type: str
   progress:
     description:
       - Progress value (at most 2147483647).
+      - The API takes any integer and documents neither its unit nor who updates it. Set it only when the
+        policy mirrors one kept in another system (a migration, a copy between tenants).
     type: int
   starttime:
     description:
       - Start time as the API takes it (an integer, at most 2147483647).
+      - The API documents only the type, not the unit nor who sets it. Set it only when the policy mirrors one
+        kept in another system (a migration, a copy between tenants), with the value that system holds.
     type: int
   endtime:
     description:
       - End time as the API takes it (an integer, at most 2147483647).
+      - As for O(starttime), set it only when the policy mirrors one kept in another system (a migration, a copy
+        between tenants).
     type: int
   created_by:
     description:
-      - Creator of the policy.
+      - Creator of the policy, as text.
+      - The API stores what is sent and does not document filling it in itself. Set it to name the person or
+        system that owns the policy, or when the policy mirrors one kept in another system (a migration, a
+        copy between tenants).
     type: str
   modified_by:
     description:
-      - Last modifier of the policy.
+      - Last modifier of the policy, as text.
+      - The API stores what is sent and does not document updating it itself; a task that leaves it out keeps
+        its value. Set it to name who changed the policy (for example the pipeline that runs the task), or
+        when the policy mirrors one kept in another system (a migration, a copy between tenants).
     type: str
   assigned_users:
     description:
@@ -143,7 +173,11 @@ options:
     elements: str
   is_deleted:
     description:
-      - The policy's deleted flag (a field of the policy, not a way to delete it).
+      - The policy's deleted flag (a field of the policy, not a way to delete it; O(state=absent) deletes).
+      - The API stores it as given and documents no effect of it; a policy with V(true) is still listed, read
+        and changed like any other. Set it to mark a policy retired while keeping it, or when the policy
+        mirrors one kept in another system (a migration, a copy between tenants);
+        M(ncm.platforms.nccm_configuration_policy_info) with C(is_deleted=false) in its C(filters) lists the others.
     type: bool
 notes:
   - Read-only fields (C(id), C(status), C(creationtime), C(last_update_time),
@@ -181,6 +215,22 @@ EXAMPLES = r"""
     policyid: POL-BACKUP-01
     policy_schedule:
       at: "03:00"
+
+- name: Read a policy scheduled in the Infraon UI, to learn the schedule keys this tenant uses
+  ncm.platforms.nccm_configuration_policy_info:
+    api:
+      url: "{{ infraon_url }}"
+      api_key: "{{ infraon_api_key }}"
+    policyid: POL-UI-WEEKLY
+  register: ui_scheduled
+
+- name: Give the backup policy that schedule (every key and value as the UI wrote them)
+  ncm.platforms.nccm_configuration_policy:
+    api:
+      url: "{{ infraon_url }}"
+      api_key: "{{ infraon_api_key }}"
+    policyid: POL-BACKUP-01
+    policy_schedule: "{{ ui_scheduled.policies[0].policy_schedule }}"
 
 - name: Delete the policy
   ncm.platforms.nccm_configuration_policy:

@@ -59,12 +59,17 @@ def run(module, args, check_mode, diff, name, debug=None):
     validation = validator.validate(dict(args))
     params = validation.validated_parameters
     secrets = no_log_values(module.ARGUMENT_SPEC, params)
-    warnings = []
+    warnings, deprecations = [], []
+
+    def deprecate(msg, version, collection_name):
+        deprecations.append({"msg": msg, "version": version, "collection_name": collection_name})
+
     message = _validation_failure(validation, name)
     if message is not None:
         failed, result = True, {"msg": message}
     else:
-        task = Task(params, check_mode=check_mode, diff=diff, secrets=secrets, warn=warnings.append, debug=debug)
+        task = Task(params, check_mode=check_mode, diff=diff, secrets=secrets, warn=warnings.append, debug=debug,
+                    deprecate=deprecate)
         rules = dict((rule, module.RULES.get(rule)) for rule in validate.RULES)
         failed, result = runner.outcome(task, module.ARGUMENT_SPEC, rules, module.CONNECT, module.run)
     if failed:
@@ -72,5 +77,7 @@ def run(module, args, check_mode, diff, name, debug=None):
     result["invocation"] = {"module_args": params}
     if warnings:
         result["warnings"] = warnings
+    if deprecations:
+        result["deprecations"] = deprecations
     # as JSON and back, as a module's result travels: tuples become lists, keys become texts
     return json.loads(json.dumps(remove_values(result, secrets)))

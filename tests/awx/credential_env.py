@@ -1,12 +1,13 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, ncm.platforms contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Render the AWX custom credential types of docs/awx.md into an ansible-runner env/envvars.
+"""Render the AWX custom credential types of the AWX guide (docs/docsite/rst/awx.rst) into an
+ansible-runner env/envvars.
 
-    python tests/awx/credential_env.py AWX_MD COLLECTIONS_ROOT FILES_DIR ENVVARS_OUT
+    python tests/awx/credential_env.py AWX_RST COLLECTIONS_ROOT FILES_DIR ENVVARS_OUT
 
-Reads the "inputs" and "injectors" YAML blocks that follow the
-``<!-- awx-credential-type NAME inputs|injectors -->`` markers in AWX_MD, fills each type's
+Reads the "inputs" and "injectors" YAML blocks (``.. code-block:: yaml``) that follow the
+``.. awx-credential-type: NAME inputs|injectors`` comments in AWX_RST, fills each type's
 inputs from this environment (the variables tools/with-emulator.sh exports), and renders the
 injectors the way AWX does (Jinja2 sandbox; a boolean input that is not set is false;
 ``tower.filename.NAME`` is the file a ``template.NAME`` file injector is written to, in
@@ -26,6 +27,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 
 import yaml
 from jinja2 import meta
@@ -35,7 +37,9 @@ from ansible_collections.ncm.platforms.plugins.module_utils import api_spec
 
 __metaclass__ = type
 
-MARKER = re.compile(r'<!--\s*awx-credential-type\s+(?P<name>\w+)\s+(?P<part>inputs|injectors)\s*-->\s*\n```ya?ml\n(?P<body>.*?)\n```', re.S)
+# an rst comment naming the block, then the code block: its indented lines (and blank ones)
+MARKER = re.compile(r'^\.\. awx-credential-type: (?P<name>\w+) (?P<part>inputs|injectors)\n\n'
+                    r'\.\. code-block:: ya?ml\n\n(?P<body>(?:(?: +\S.*)?\n)+)', re.M)
 
 # platform -> {input id: the variable of this environment that holds its value}
 INPUTS_FROM_ENV = {
@@ -55,11 +59,11 @@ def env_fallbacks():
     return result
 
 
-def read_blocks(awx_md):
+def read_blocks(awx_rst):
     """(type name, 'inputs' | 'injectors') -> the YAML block that follows its marker."""
-    with open(awx_md) as handle:
+    with open(awx_rst) as handle:
         text = handle.read()
-    return dict(((match.group('name'), match.group('part')), yaml.safe_load(match.group('body')))
+    return dict(((match.group('name'), match.group('part')), yaml.safe_load(textwrap.dedent(match.group('body'))))
                 for match in MARKER.finditer(text))
 
 
@@ -131,9 +135,9 @@ def render_type(platform, inputs, injectors, jinja, fallbacks, files_dir, errors
 def main():
     if len(sys.argv) != 5:
         sys.exit(__doc__)
-    awx_md, collections_root, files_dir, out = sys.argv[1:]
+    awx_rst, collections_root, files_dir, out = sys.argv[1:]
     errors = []
-    blocks = read_blocks(awx_md)
+    blocks = read_blocks(awx_rst)
     fallbacks = env_fallbacks()
     jinja = ImmutableSandboxedEnvironment()
     envvars = {}
@@ -141,7 +145,7 @@ def main():
     for platform in sorted(INPUTS_FROM_ENV):
         inputs, injectors = blocks.get((platform, 'inputs')), blocks.get((platform, 'injectors'))
         if not inputs or not injectors:
-            errors.append('%s: no inputs or injectors block in %s' % (platform, awx_md))
+            errors.append('%s: no inputs or injectors block in %s' % (platform, awx_rst))
             continue
         envvars.update(render_type(platform, inputs, injectors, jinja, fallbacks[platform], files_dir, errors))
 
@@ -157,7 +161,7 @@ def main():
         handle.write('\n')
     os.chmod(out, 0o600)
     print('credential types of %s rendered (infraon, scc, voss): env/envvars sets %s'
-          % (os.path.basename(awx_md), ' '.join(sorted(envvars))))
+          % (os.path.basename(awx_rst), ' '.join(sorted(envvars))))
     return 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The AWX-style run: playbooks/demo.yml twice through ansible-runner (what AWX / Automation
 # Controller run a job with), the credentials passed ONLY as environment variables in
-# env/envvars, the way an AWX custom credential type injects them (docs/awx.md); then
+# env/envvars, the way an AWX custom credential type injects them (docs/docsite/rst/awx.rst); then
 # tests/awx/check_job_events.py checks both jobs succeeded, the second with changed=0 on every
 # host (the playbook_on_stats event), and that no secret is in a job's stdout or job events.
 #
@@ -12,7 +12,7 @@
 # The private data dir (a temp folder, removed on success, kept on failure):
 #   project/      the collection's playbooks (AWX: the project's checkout)
 #   inventory/    localhost, local connection, the controller's Python (AWX: the inventory)
-#   env/envvars   what the three custom credential types of docs/awx.md inject (their YAML is
+#   env/envvars   what the three custom credential types of docs/docsite/rst/awx.rst inject (their YAML is
 #                 read from there and rendered like AWX does, tests/awx/credential_env.py):
 #                 INFRAON_URL, INFRAON_API_KEY, SCC_URL, SCC_ACCESS_CODE, VOSS_URL,
 #                 VOSS_USERNAME, VOSS_PASSWORD (+ *_VALIDATE_CERTS=true, empty *_CA_PATH); plus
@@ -52,9 +52,9 @@ cp -a "$tree/playbooks/." "$pdd/project/"
 cat > "$pdd/inventory/hosts" <<'INI'
 localhost ansible_connection=local ansible_python_interpreter="{{ ansible_playbook_python }}"
 INI
-# env/envvars: what the three credential types of docs/awx.md inject (their injectors rendered
+# env/envvars: what the three credential types of docs/docsite/rst/awx.rst inject (their injectors rendered
 # with this environment's URLs and credentials), EMULATOR_URL and ANSIBLE_COLLECTIONS_PATH
-PYTHONPATH="$collections_root" "$venv/bin/python" "$here/credential_env.py" "$tree/docs/awx.md" "$collections_root" \
+PYTHONPATH="$collections_root" "$venv/bin/python" "$here/credential_env.py" "$tree/docs/docsite/rst/awx.rst" "$collections_root" \
   "$work/credential_files" "$pdd/env/envvars"
 echo '--diff' > "$pdd/env/cmdline"
 

@@ -30,7 +30,7 @@ def draw_panel(ax, title, rows):
     x = list(range(len(rows)))
     if any(v is not None for v in second):
         width = 0.4
-        names = ("requests", "floor") if title.startswith("2.") else ("create", "unchanged re-run")
+        names = {"2.": ("requests", "floor"), "5.": ("now", "before issue 25")}.get(title[:2], ("create", "unchanged re-run"))
         ax.bar([i - width / 2 for i in x], first, width, label=names[0])
         ax.bar([i + width / 2 for i in x], [v or 0 for v in second], width, label=names[1])
         ax.legend(fontsize=8)

@@ -99,8 +99,13 @@ def profile_notes(pol):
         lines += profile_table(prof["rerun"]["top"])
     if prof.get("create"):
         lines.append("- Create: the API answers a policy POST with no body (documented default), so the module "
-                     "reads the list back to find each new policy: %s requests for %d creates. Profile of the "
-                     "module alone (create):" % (fmt_int(med(pol["samples"]["ours"]["create_req"])), pol["count"]))
+                     "finds the new policies again with one list read after all the POSTs: %s requests for %d "
+                     "creates (a list read before, the POSTs, a list read after). Each list read of the "
+                     "emulator's default bare-array list is two requests, the page and the empty page that "
+                     "confirms its end (a short page is not trusted: docs/DECISIONS.md, \"Paging\"), so N "
+                     "creates cost N + 4 requests here and N + 2 against a list that gives its count (the DRF "
+                     "envelope). Profile of the module alone (create):"
+                     % (fmt_int(med(pol["samples"]["ours"]["create_req"])), pol["count"]))
         lines += profile_table(prof["create"]["top"])
     return lines
 

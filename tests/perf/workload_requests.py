@@ -104,7 +104,8 @@ def hcs_users(bench, sizes):
                        "%d HCS users in one task, N=%d" % (len(declared), size))
         rows.append(count_row(bench, "hcs_admin_users, %d among N=%d" % (len(declared), max(size, len(declared))),
                               math.ceil(max(size, len(declared)) / VOSS_PAGE),
-                              "a GET of each listed user's own record (list items are summaries)"))
+                              "+1 export of the listed users' full records, 100 a request (list items "
+                              "are summaries; see 6b)"))
     return rows
 
 

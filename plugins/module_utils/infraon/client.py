@@ -50,6 +50,18 @@ def token_login(username, password):
     return login
 
 
+class Created(object):
+    """A POST whose answer carried no object: the ``new_id`` it gave (or None), the
+    ``criteria`` (key fields of the body) that find the object, and the answer's ``status``."""
+
+    __slots__ = ("new_id", "criteria", "status")
+
+    def __init__(self, new_id, criteria, status):
+        self.new_id = new_id
+        self.criteria = criteria
+        self.status = status
+
+
 class InfraonClient(rest.ApiClient):
     """Infraon NCCM calls over one ``rest.RestClient`` session (``rest``); each call on objects
     takes the ``resource.Resource`` of their kind (its ``path``, ``noun``, fields, natural key)."""
@@ -122,32 +134,62 @@ class InfraonClient(rest.ApiClient):
         """The answer of the collection's ``options/`` call."""
         return self.rest.get(resource.path + "options/").data
 
-    def create(self, resource, body, key=None):
-        """POST a new object and return it as the server holds it.
-
-        When the answer carries no object (no body, or only a status and an id), the object
-        is read back by the id given, else found by the ``key`` fields of ``body`` (the
-        resource's natural key by default).
-        """
+    def post(self, resource, body, key=None):
+        """POST a new object: the answer's object, or, when the answer carries none (no body, or
+        only a status and an id), a ``Created`` that ``read_back`` finds it again by."""
         key = resource.natural_key if key is None else key
         answer = self.rest.post(resource.path, json=body)
         if _is_object(answer.data):
             return answer.data
         new_id = answer.data.get("id") if isinstance(answer.data, dict) else None
-        found = self.get(resource, new_id) if new_id not in (None, "") else None
-        if found is None and key:
-            found = self._find_created(resource, dict((name, body.get(name)) for name in key))
-        if found is None:
-            raise errors.ResponseFormatError(
-                "POST %s answered HTTP %s but the new object could not be read back"
-                % (resource.path, answer.status), method="POST", path=resource.path, status=answer.status)
+        return Created(new_id, dict((name, body.get(name)) for name in key), answer.status)
+
+    def create(self, resource, body, key=None):
+        """POST a new object and return it as the server holds it.
+
+        When the answer carries no object, the object is read back by the id given, else found
+        by the ``key`` fields of ``body`` (the resource's natural key by default).
+        """
+        made = self.post(resource, body, key)
+        if not isinstance(made, Created):
+            return made
+        found = self.get(resource, made.new_id) if made.new_id not in (None, "") else None
+        if found is None and made.criteria:
+            found = self._find_created(resource, made.criteria, self.iter_all(resource))
+        return found if found is not None else self._not_read_back(resource, made)
+
+    def read_back(self, resource, made):
+        """The objects of several POSTs (``{name: Created}``) whose answers carried none, found
+        with one list read: each by the id its answer gave, else by its key (as ``create``)."""
+        items = list(self.iter_all(resource))
+        by_id = dict((str(item.get("id")), item) for item in items)
+        filed = {}  # field name -> compare.Filed: many creates among many objects, not one scan each
+        found = {}
+        for name, created in made.items():
+            obj = by_id.get(str(created.new_id)) if created.new_id not in (None, "") else None
+            if obj is None and created.criteria:
+                first = sorted(created.criteria)[0]
+                if first not in filed:
+                    filed[first] = compare.Filed(items, resource.fields[first], lambda item, field=first: item.get(field))
+                candidates = filed[first].candidates(created.criteria[first])
+                obj = self._find_created(resource, created.criteria, candidates)
+            found[name] = obj if obj is not None else self._not_read_back(resource, created)
         return found
 
-    def _find_created(self, resource, criteria):
-        """The object a POST just created, found by its key; several mean that other runs
-        created objects with the same key at the same time, and the message says so."""
+    @staticmethod
+    def _not_read_back(resource, made):
+        raise errors.ResponseFormatError(
+            "POST %s answered HTTP %s but the new object%s could not be read back"
+            % (resource.path, made.status, " (%s)" % compare.describe(made.criteria) if made.criteria else ""),
+            method="POST", path=resource.path, status=made.status)
+
+    @staticmethod
+    def _find_created(resource, criteria, items):
+        """The object a POST just created among ``items``, found by its key; several mean that
+        other runs created objects with the same key at the same time, and the message says so."""
         try:
-            return self.find(resource, criteria)
+            return compare.find_one(items, criteria, resource.fields, where=resource.path,
+                                    kind=compare.plural(resource.noun))
         except errors.AmbiguousMatch as exc:
             ids = exc.details["ids"]
             listed = ", ".join(str(i) for i in ids)

@@ -5,7 +5,9 @@
 
 Filter rule: a filter names a field of the object (writable or read-only; an unknown name
 fails); it matches as ``compare.satisfies`` does, and a boolean filter ``false`` also matches a
-field the server left null or out (an unset flag is not set).
+field the server left null or out (an unset flag is not set). A list given for a field that
+holds one value is a list of values, any of which matches (the collection's filter convention,
+docs/filters.md); for a list field it is the set the field must hold.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -54,6 +56,10 @@ def check(params, resource):
     secret = sorted(filters & set(resource.secrets))
     if secret:
         raise errors.InputError("filters: %s cannot be filtered on (a secret)." % ", ".join(secret))
+    for name, value in sorted((params.get("filters") or {}).items()):
+        if _any_of(resource, name, value) and not value:
+            raise errors.InputError("filters.%s needs at least one value: a list of values matches any of them, "
+                                    "and an empty one would match nothing." % name)
 
 
 def hide_secret_filters(task, resource, filters):
@@ -67,22 +73,38 @@ def hide_secret_filters(task, resource, filters):
             task.hide(value)
 
 
+def _any_of(resource, name, value):
+    """Whether ``value`` of the filter ``name`` is a list of values, any of which matches (a list
+    given for a field that holds one value), rather than the set a list field must hold."""
+    field = resource.fields.get(name)
+    return isinstance(value, list) and (field is None or field.kind not in ("set", "list"))
+
+
+def _as_text(field, value):
+    """A number given for a text field as text (YAML may give ``1`` for ``"1"``)."""
+    text = field is not None and field.kind == "str" and isinstance(value, (int, float))
+    return str(value) if text and not isinstance(value, bool) else value
+
+
 def _wanted(resource, filters):
-    """The filters with values of text fields as text (YAML may give ``1`` for ``"1"``)."""
+    """``{field: [values, any of which matches]}`` from the filters."""
     wanted = {}
     for name, value in filters.items():
-        field = resource.fields.get(name)
-        text = field is not None and field.kind == "str" and isinstance(value, (int, float))
-        wanted[name] = str(value) if text and not isinstance(value, bool) else value
+        values = value if _any_of(resource, name, value) else [value]
+        wanted[name] = [_as_text(resource.fields.get(name), one) for one in values]
     return wanted
 
 
+def _matches_one(item, name, value, fields):
+    """``compare.satisfies``, with ``false`` also matching a flag left null or out."""
+    if value is False and item.get(name) is None:
+        return True
+    return compare.satisfies(fields.get(name), value, item.get(name))
+
+
 def _matches(item, wanted, fields):
-    """``compare.matches``, with ``false`` also matching a flag left null or out."""
-    unset_false = dict((name, value) for name, value in wanted.items()
-                       if value is False and item.get(name) is None)
-    others = dict((name, value) for name, value in wanted.items() if name not in unset_false)
-    return compare.matches(item, others, fields)
+    """Whether ``item`` matches one of the values of every filter of ``_wanted``."""
+    return all(any(_matches_one(item, name, value, fields) for value in values) for name, values in wanted.items())
 
 
 def _instant(value):
@@ -106,7 +128,7 @@ def select(client, resource, params, criteria=None):
     """The raw objects the reading options select (``id``, ``filters``, time bounds), in the
     server's order, read page by page as they are consumed."""
     wanted = _wanted(resource, params.get("filters") or {})
-    wanted.update(criteria or {})
+    wanted.update((name, [value]) for name, value in (criteria or {}).items())
     after, before = _instant(params.get("created_after")), _instant(params.get("created_before"))
     if params.get("id") is not None:
         found = client.get(resource, params["id"])

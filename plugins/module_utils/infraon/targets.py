@@ -8,6 +8,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.ncm.platforms.plugins.module_utils import compare, errors
+from ansible_collections.ncm.platforms.plugins.module_utils.infraon.client import Created
 
 
 class InfraonObject(object):
@@ -89,6 +90,24 @@ class InfraonObject(object):
                 moment = compare.parse_datetime(obj[name])[0]
                 obj[name] = "%04d-%s.%03dZ" % (moment.year, moment.strftime("%m-%dT%H:%M:%S"), moment.microsecond // 1000)
         return obj
+
+
+class InfraonObjects(InfraonObject):
+    """The target of a many-objects task (``sync.apply``): a create whose answer carries no
+    object (a policy's POST answers with no body) is found again with the others after all
+    writes, by one list read (``settle``), not by one list read per create."""
+
+    def create(self, body):
+        return self.client.post(self.resource, body, key=tuple(self.criteria))
+
+    def settle(self, after):
+        """``after`` (``{key: object}``) with every ``client.Created`` replaced by its object."""
+        made = dict((key, obj) for key, obj in after.items() if isinstance(obj, Created))
+        if not made:
+            return after
+        settled = dict(after)
+        settled.update(self.client.read_back(self.resource, made))
+        return settled
 
 
 def target(client, resource, params, criteria):

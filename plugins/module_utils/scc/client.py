@@ -164,8 +164,11 @@ class SccClient(rest.ApiClient):
         return self._item("/appliances/items/%d" % appliance_id, base=INVENTORY_BASE)
 
     # --- waiting ---------------------------------------------------------------------
-    def wait(self, job, timeout, interval, max_interval):
+    def wait(self, job, timeout, interval, max_interval=None):
         """Poll ``GET /jobs/items/{id}`` until the job is final; ``(job, elapsed)``.
+
+        Every ``interval`` seconds (``waiting.schedule``); growing up to ``max_interval`` only
+        when that is above ``interval``.
 
         Raises ``errors.WaitTimeout`` (details ``status``, ``state``, ``elapsed``) at the deadline.
         """
@@ -178,6 +181,6 @@ class SccClient(rest.ApiClient):
             return current
         with self.rest.bounded(timeout):  # the deadline bounds the HTTP layer's retries too
             result = waiting.wait_until_final(poll, status_of, FINAL, "Push job %s" % job_id, timeout, interval=interval,
-                                              max_interval=max(interval, max_interval), state=job,
+                                              max_interval=max_interval, state=job,
                                               clock=self.clock, sleep=self.sleep)
         return result.state, round(result.elapsed, 1)

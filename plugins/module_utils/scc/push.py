@@ -30,7 +30,7 @@ def check_push(params):
                 validate.at_least("%s items" % name, item, 1)
     validate.at_least("id", params.get("id"), 1)
     for name in ("wait_timeout", "poll_interval", "max_poll_interval"):
-        if params[name] <= 0:
+        if params.get(name) is not None and params[name] <= 0:
             raise errors.InputError("%s must be more than 0 seconds (got %s)." % (name, params[name]))
 
 

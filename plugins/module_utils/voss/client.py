@@ -17,12 +17,20 @@ __metaclass__ = type
 from urllib.parse import quote, urlsplit
 
 from ansible_collections.ncm.platforms.plugins.module_utils import api_spec, compare, errors, rest
-from ansible_collections.ncm.platforms.plugins.module_utils.voss import transactions
+from ansible_collections.ncm.platforms.plugins.module_utils.voss import export, transactions
 from ansible_collections.ncm.platforms.plugins.module_utils.voss.resources import USER, USERS_PATH
 from ansible_collections.ncm.platforms.plugins.module_utils.voss.views import (
     at_node, full_view, last_part, reference_value)
 
 FIRST_LIMIT = 2000  # the documented maximum_limit; the server's own value is used from page 2 on
+BATCH = 100  # hrefs per bulk delete or export (decided: the documents give no limit)
+BULK_REFUSED = (400, 405)  # a server that does not take the bulk delete (API-NOTES 3)
+EXPORT_REFUSED = (400, 403, 404, 405, 501)  # a server that does not serve the export
+
+
+def refused(exc, statuses):
+    """Whether ``exc`` is the server refusing the request itself (not a failed transaction)."""
+    return isinstance(exc, errors.ApiError) and exc.status in statuses and not exc.details.get("transaction_id")
 
 
 def error_in_body(data):
@@ -50,9 +58,16 @@ class VossClient(rest.ApiClient):
         params.update(extra)
         return params
 
+    export_refused = False  # set once the server refused an export: full records are read one by one
+
     @staticmethod
     def user_path(pkid):
         return "%s%s/" % (USERS_PATH, quote(str(pkid), safe=""))
+
+    @staticmethod
+    def user_href(pkid):
+        """An instance href as the bulk delete and the export take it (no trailing slash)."""
+        return "%s%s" % (USERS_PATH, quote(str(pkid), safe=""))
 
     # --- reading ---------------------------------------------------------------------
     def list_page(self, hierarchy, skip, limit):
@@ -84,6 +99,34 @@ class VossClient(rest.ApiClient):
         """The full record of one instance, or None when the server answers 404."""
         answer = self.rest.get(self.user_path(pkid), params=self.query(hierarchy), allow_status=(404,))
         return None if answer.status == 404 else answer.data
+
+    def export_users(self, hierarchy, pkids):
+        """The JSON export of these instances (``POST .../export/``, ``export_format: json``): the
+        zip as bytes, as the server sent it. One request that changes nothing on the server."""
+        body = {"hrefs": [self.user_href(pkid) for pkid in pkids], "export_format": "json"}
+        return self.rest.request("POST", USERS_PATH + "export/", params=self.query(hierarchy, export_format="json"),
+                                 json=body, download=True).data
+
+    def full_records(self, hierarchy, items):
+        """``[(list item, full record or None)]`` of these list items, None where a user is gone.
+
+        Two or more are read through the export, ``BATCH`` at a time (each one request for
+        many users; its data scrubbed of secrets, kept in memory only); a user the export
+        does not hold, and every user once the server refused an export, with one GET.
+        """
+        records = {}
+        if len(items) > 1 and not self.export_refused:
+            for start in range(0, len(items), BATCH):
+                pkids = [item.get("pkid") for item in items[start:start + BATCH]]
+                try:
+                    records.update(export.records_by_pkid(self.export_users(hierarchy, pkids)))
+                except errors.NcmError as exc:
+                    if not (refused(exc, EXPORT_REFUSED) or isinstance(exc, errors.ResponseFormatError)):
+                        raise
+                    self.export_refused = True
+                    break
+        return [(item, records.get(item.get("pkid")) or self.get_user(hierarchy, item.get("pkid")))
+                for item in items]
 
     def find_user(self, hierarchy, username):
         """The user ``username`` whose own node is ``hierarchy``, as an API object, or None.
@@ -140,6 +183,13 @@ class VossClient(rest.ApiClient):
             raise errors.ResponseFormatError("PUT %s succeeded but the user could not be read back" % path,
                                              method="PUT", path=path, transaction_id=tx_id)
         return full_view(record, current.get("hierarchy_path")), tx_id
+
+    def bulk_delete(self, hierarchy, users, timeout):
+        """DELETE these users (API objects) in one request with their ``hrefs``, followed to the
+        end of its one transaction; return its id (None for a synchronous answer)."""
+        what = "delete %d admin users" % len(users)
+        body = {"hrefs": [self.user_href(user["pkid"]) for user in users]}
+        return transactions.send(self, "DELETE", USERS_PATH, hierarchy, timeout, what, json=body)[1]
 
     def delete_user(self, hierarchy, current, timeout):
         """DELETE one user; return the transaction id (None for a synchronous answer).

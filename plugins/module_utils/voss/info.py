@@ -16,7 +16,7 @@ def read_users(client, hierarchy, username=None, details=False):
 
     With ``username``: that user at the node itself (full record), total 0 or 1.
     Otherwise every user the server lists at ``hierarchy``, summaries or (``details``)
-    full records, and the server's total.
+    full records (``client.full_records``: the export, else one GET each), and the server's total.
     """
     if username is not None:
         found = client.find_user(hierarchy, username)
@@ -25,9 +25,6 @@ def read_users(client, hierarchy, username=None, details=False):
     items, total = client.list_users(hierarchy)
     if not details:
         return [summary_view(item) for item in items], total
-    users = []
-    for item in items:
-        record = client.get_user(hierarchy, item.get("pkid"))
-        if record is not None:
-            users.append(USER.api_result(full_view(record, (item.get("data") or {}).get("hierarchy_path"))))
+    users = [USER.api_result(full_view(record, (item.get("data") or {}).get("hierarchy_path")))
+             for item, record in client.full_records(hierarchy, items) if record is not None]
     return users, total

@@ -1,4 +1,4 @@
-"""Contract of the Infraon NCCM endpoints, from shared/seeds/infraon-*.txt.
+"""Contract of the Infraon NCCM endpoints, from tests/emulator/seeds/infraon-*.txt.
 
 A contract module (``contract_<vendor>.py``, read by test_contract.py) defines:
 

@@ -1,4 +1,4 @@
-"""Contract of the SteelCentral ``cmc.configurator`` 1.0 endpoints, from shared/seeds/scc-*.txt.
+"""Contract of the SteelCentral ``cmc.configurator`` 1.0 endpoints, from tests/emulator/seeds/scc-*.txt.
 
 The seed names its calls as ``GET http://{device}/api/...{?query}Response Body``;
 ``documented_requests`` reads them. ``POST /jobs`` (API-NOTES, decided) and the OAuth token

@@ -1,4 +1,4 @@
-"""Contract of VOSS ``relation/HcsAdminUserREL`` (shared/seeds/voss-*.txt) and ``tool/Transaction``.
+"""Contract of VOSS ``relation/HcsAdminUserREL`` (tests/emulator/seeds/voss-*.txt) and ``tool/Transaction``.
 
 The seed names its calls in tables (``| GET | /api/relation/... |``) and as
 ``GET http://[host-proxy]/api/...``; ``documented_requests`` reads both.

@@ -33,13 +33,15 @@ def cli(tmp_path):
 
 
 def run_cli(tmp_path, *extra):
+    """The command of docs/docsite/rst/rehearse.rst: python <collection>/tests/emulator, from another
+    folder and without PYTHONPATH."""
     port_file = tmp_path / "port"
     if port_file.exists():
         port_file.unlink()
-    env = dict(os.environ, PYTHONPATH=EMULATOR_DIR)
-    proc = subprocess.Popen([sys.executable, "-m", "ncm_emulator", "--host", "127.0.0.1", "--port", "0",
+    env = dict((name, value) for name, value in os.environ.items() if name != "PYTHONPATH")
+    proc = subprocess.Popen([sys.executable, EMULATOR_DIR, "--host", "127.0.0.1", "--port", "0",
                              "--port-file", str(port_file)] + list(extra),
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            env=env, cwd=str(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 20
     while not port_file.exists():
         if proc.poll() is not None or time.monotonic() > deadline:
@@ -108,6 +110,15 @@ def test_cli_port_file_config_state_and_sigterm(cli, tmp_path):
     got = requests.get("http://127.0.0.1:%d" % port + LIST, headers={"Authorization": "cli-key"}, timeout=10).json()
     assert [p["policyid"] for p in got] == ["cli"]
     assert stop(proc, signal.SIGINT) == 0
+
+
+def test_cli_names_its_url_and_its_readme(cli):
+    """Before its port file: where it listens, and the README of its credentials, seed data and switches."""
+    proc, port = cli()
+    assert stop(proc) == 0
+    assert proc.stderr.read().decode().splitlines()[:2] == [
+        "ncm_emulator listening on http://127.0.0.1:%d" % port,
+        "ncm_emulator credentials (the defaults), seed data and switches: %s" % os.path.join(EMULATOR_DIR, "README.md")]
 
 
 def test_cli_tls_dir(cli, tmp_path):

@@ -9,9 +9,11 @@ Paths (see ``seeds/voss-hcs-admin-user-rel.txt`` and API-NOTES section 3), all u
 - ``GET /`` list (``skip``, ``limit`` capped at ``maximum_limit`` 2000, default 50 (switches
   ``voss_maximum_limit``, ``voss_default_limit``),
   ``order_by`` hcsUname | hierarchy_friendly_name | hierarchy_path, ``direction`` asc | desc,
-  ``traversal``); ``POST /`` create; ``DELETE /`` bulk delete ``{"hrefs": [...]}``;
+  ``traversal``); ``POST /`` create; ``DELETE /`` bulk delete ``{"hrefs": [...]}`` (switches
+  ``voss_bulk_delete_refuse``, ``voss_bulk_max_hrefs``, ``voss_bulk_fail_users``);
 - ``GET /add/`` the add form; ``POST /export/`` (``export_format`` json | raw_xlsx | xlsx,
-  body ``{"hrefs": [...]}``, none = every instance in scope);
+  body ``{"hrefs": [...], "export_format": ...}``, none = every instance in scope; switch
+  ``voss_export_refuse``);
   ``POST /export_bulkload_template/``; ``GET /help``;
 - ``GET|PUT|DELETE /[pkid]/``; ``GET /[pkid]/export/``; ``GET /[pkid]/help``;
 - ``GET /api/tool/Transaction/[id]/`` and ``.../poll/``.
@@ -62,6 +64,10 @@ VENDOR = core.Vendor(
         "voss_list_scope": "subtree",
         "voss_queued_polls": 0,
         "voss_in_progress_polls": 0,
+        "voss_bulk_delete_refuse": 0,
+        "voss_bulk_max_hrefs": 0,
+        "voss_bulk_fail_users": [],
+        "voss_export_refuse": 0,
     },
     choices={
         "voss_final_status_word": ("Success", "Completed"),
@@ -71,6 +77,8 @@ VENDOR = core.Vendor(
         "voss_tx_message_key": ("message", "error"),
         "voss_error_key": ERROR_KEYS,
         "voss_list_scope": ("subtree", "node"),
+        "voss_bulk_delete_refuse": (0, 400, 405),
+        "voss_export_refuse": (0, 400, 403, 405),
     },
     config_defaults={"username": "hcsadmin@sys.hcs", "password": "emulator-password", "defaults": True, "seed": {}},
     reset=reset,

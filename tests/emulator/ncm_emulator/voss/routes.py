@@ -18,7 +18,7 @@ from . import export, transactions, views
 from .auth import admit
 from .errors import VossError, error_answer
 from .schema import BASE, MODEL, ORDER_FIELDS
-from .store import NODES, TRANSACTIONS, role_names, user_in_scope, users_in_scope
+from .store import NODES, TRANSACTIONS, USERS, role_names, user_in_scope, users_in_scope
 from .tree import Tree
 from .validate import validate_data
 
@@ -170,21 +170,45 @@ def create_user(emu):
     return _write(emu, op, scope, "hcsUname: %s" % stored["hcsUname"])
 
 
-@bp.route(BASE + "/", methods=["DELETE"], strict_slashes=False)
-@guarded
-def bulk_delete(emu):
-    tree, scope = _scope(emu)
-    body = _json_body()
-    hrefs = body.get("hrefs") if isinstance(body, dict) else None
+def _refused(emu, switch, what):
+    """Answer 400 or 405 (the value of ``switch``) when it refuses ``what``."""
+    status = emu.switch(switch)
+    if status:
+        raise VossError(status, "%s is not supported on this server (emulated refusal)." % what)
+
+
+def _bulk_pkids(emu, tree, scope, hrefs):
+    """The pkids of a bulk delete's hrefs (each seen at ``scope``), at most ``voss_bulk_max_hrefs``."""
     if not isinstance(hrefs, list) or not hrefs:
         raise VossError(400, "The body must be {\"hrefs\": [\"/api/relation/HcsAdminUserREL/<pkid>\", ...]} with at least one href.", "hrefs")
+    limit = emu.switch("voss_bulk_max_hrefs")
+    if limit and len(hrefs) > limit:
+        raise VossError(400, "At most %d hrefs per bulk request (got %d)." % (limit, len(hrefs)), "hrefs")
     pkids = []
     for href in hrefs:
         pkid = _pkid_of(href)
         user_in_scope(emu, tree, scope, pkid)
         if pkid not in pkids:
             pkids.append(pkid)
-    op = {"operation": "bulk_delete", "node": scope["id"], "pkids": pkids}
+    return pkids
+
+
+def _failing(emu, pkids):
+    """``{pkid: hcsUname}`` of the instances that switch ``voss_bulk_fail_users`` names
+    (by hcsUname or pkid): a bulk delete leaves them and fails naming them."""
+    named = set(emu.switch("voss_bulk_fail_users") or [])
+    users = [emu.get_object(USERS, pkid) for pkid in pkids]
+    return dict((user["id"], user["hcsUname"]) for user in users if user["id"] in named or user["hcsUname"] in named)
+
+
+@bp.route(BASE + "/", methods=["DELETE"], strict_slashes=False)
+@guarded
+def bulk_delete(emu):
+    tree, scope = _scope(emu)
+    _refused(emu, "voss_bulk_delete_refuse", "Bulk delete")
+    body = _json_body()
+    pkids = _bulk_pkids(emu, tree, scope, body.get("hrefs") if isinstance(body, dict) else None)
+    op = {"operation": "bulk_delete", "node": scope["id"], "pkids": pkids, "failing": _failing(emu, pkids)}
     if _as_transaction(emu):
         return _submit(emu, op, scope, "%d instance(s)" % len(pkids))
     transactions.apply(emu, op, emu.now().timestamp())
@@ -243,9 +267,11 @@ def help_instance(emu, pkid):
     return Response(HELP_HTML, mimetype="text/html")
 
 
-def _export(emu, users, tree):
-    """The export file of these users (``export_format`` json, raw_xlsx or xlsx)."""
-    fmt = request.args.get("export_format") or "json"
+def _export(emu, users, tree, fmt=None):
+    """The export file of these users (``export_format`` json, raw_xlsx or xlsx: ``fmt``
+    from the body, else the query); refused with switch ``voss_export_refuse``."""
+    _refused(emu, "voss_export_refuse", "Export")
+    fmt = fmt or request.args.get("export_format") or "json"
     if fmt not in export.FORMATS:
         raise VossError(400, "export_format must be json, raw_xlsx or xlsx.", "export_format")
     name, payload, mimetype = export.FORMATS[fmt]([views.export_item(user, tree) for user in users], emu.now())
@@ -260,13 +286,15 @@ def _export(emu, users, tree):
 def export_many(emu):
     tree, scope = _scope(emu)
     body = request.get_json(silent=True) if request.get_data(cache=True) else {}
-    hrefs = body.get("hrefs") if isinstance(body, dict) else None
+    body = body if isinstance(body, dict) else {}
+    hrefs = body.get("hrefs")
     if not hrefs:
         users = sorted(users_in_scope(emu, tree, scope), key=lambda user: (user["hcsUname"], user["id"]))
-        return _export(emu, users, tree)
+        return _export(emu, users, tree, body.get("export_format"))
     if not isinstance(hrefs, list):
         raise VossError(400, "hrefs must be a list.", "hrefs")
-    return _export(emu, [user_in_scope(emu, tree, scope, _pkid_of(href)) for href in hrefs], tree)
+    return _export(emu, [user_in_scope(emu, tree, scope, _pkid_of(href)) for href in hrefs], tree,
+                   body.get("export_format"))
 
 
 @bp.route(BASE + "/<pkid>/export/", methods=["GET"], strict_slashes=False)

@@ -16,6 +16,13 @@ change appears exactly when the transaction turns final, not before. Its status:
   it was one of the next ``voss_fail_transactions`` transactions (counted down as they are
   submitted; their message is switch ``voss_fail_message``).
 
+A bulk delete whose instances include some named by switch ``voss_bulk_fail_users`` (fixed
+when it is submitted), or some already gone when it runs (another client deleted them after
+the request was taken), fails part way: the other instances are deleted (no roll back), the
+named ones stay, and it ends ``Fail`` with a message naming each (``hcsUname <name> (pkid
+<pkid>): <voss_fail_message>``, ``pkid <pkid>: HcsAdminUserREL <pkid> not found.``). A
+synchronous one answers 400 with that message.
+
 Reads of a transaction (``GET .../Transaction/<id>/`` and ``.../poll/``) are counted: with
 switches ``voss_queued_polls`` = Q and ``voss_in_progress_polls`` = P (both 0 by default, fixed
 per transaction when it is submitted), reads 1..Q show ``Queued``, reads Q+1..Q+P ``In
@@ -84,12 +91,23 @@ def _modify(emu, users, op, now):
 
 def _delete(emu, users, op, now):
     del now  # nothing is stamped on a delete
-    pkids = op["pkids"] if op["operation"] == "bulk_delete" else [op["pkid"]]
-    missing = [pkid for pkid in pkids if pkid not in users]
-    if missing:
-        raise VossError(404, "HcsAdminUserREL %s not found." % ", ".join(missing))
-    for pkid in pkids:
-        emu.delete_object(USERS, pkid)
+    if op["operation"] != "bulk_delete":
+        if op["pkid"] not in users:
+            raise VossError(404, "HcsAdminUserREL %s not found." % op["pkid"])
+        emu.delete_object(USERS, op["pkid"])
+        return
+    failing = op.get("failing") or {}
+    reason = emu.switch("voss_fail_message") or "Transaction failed."
+    problems = ["hcsUname %s (pkid %s): %s" % (name, pkid, reason)
+                for pkid, name in sorted(failing.items(), key=lambda pair: pair[1])]
+    for pkid in op["pkids"]:
+        if pkid not in users:
+            problems.append("pkid %s: HcsAdminUserREL %s not found." % (pkid, pkid))
+        elif pkid not in failing:
+            emu.delete_object(USERS, pkid)
+    if problems:
+        raise VossError(400, "Bulk delete: %d of %d instance(s) failed, the others were deleted: %s" % (
+            len(problems), len(op["pkids"]), "; ".join(problems)))
 
 
 OPERATIONS = {"add": _add, "modify": _modify, "delete": _delete, "bulk_delete": _delete}
@@ -233,7 +251,7 @@ def render(emu, tx):
         "completed_time": iso(tx.get("completed", tx["t0"] + tx["duration"])) if done else None,
         "message": tx["message"],
         "detail": tx["message"] if done and not done_ok else None,
-        "rolled_back": done and not done_ok,
+        "rolled_back": done and not done_ok and not tx["op"].get("failing"),
         "hierarchy": tx["hierarchy"],
         "resource": _resource(emu, tx, done_ok),
     }

@@ -124,7 +124,7 @@ def test_the_modules_refuse_numbers_past_their_maximum(monkeypatch, name, params
 def test_the_runner_refuses_a_bad_number_before_connecting():
     class Exit(Exception):
         pass
-    module = mock.Mock(spec=["exit_json", "fail_json", "_diff", "check_mode", "warn", "debug", "no_log_values",
+    module = mock.Mock(spec=["exit_json", "fail_json", "_diff", "check_mode", "warn", "deprecate", "debug", "no_log_values",
                              "argument_spec", "params"] + list(validate.RULES))
     module.argument_spec = {"poll_interval": {"type": "float"}, "api": {"type": "dict", "options": {
         "timeout": {"type": "int"}}}}

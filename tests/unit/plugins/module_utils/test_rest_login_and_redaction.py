@@ -43,6 +43,20 @@ def test_login_runs_before_the_first_request_only():
 
 
 @responses.activate
+def test_a_netrc_entry_for_the_host_never_replaces_the_authorization_header(tmp_path, monkeypatch):
+    """requests sends ~/.netrc credentials when a session has no auth: never ours, which set the header."""
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine nccm.example.test login someone password netrc-password\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    responses.get(BASE + "/a", json={})
+    client(headers={"Authorization": "ApiKey the-key"}).get("/a")
+    client(basic_auth=("hcsadmin", "the-password")).get("/a")
+    assert [call.request.headers["Authorization"] for call in responses.calls] == [
+        "ApiKey the-key", "Basic aGNzYWRtaW46dGhlLXBhc3N3b3Jk"]
+
+
+@responses.activate
 def test_a_401_gets_one_new_login_and_one_repeat():
     responses.post(BASE + "/login", json={})
     responses.get(BASE + "/a", status=401, json={"error": "token expired"})

@@ -18,8 +18,8 @@ class Exit(Exception):
 
 
 def fake_module(diff=False, params=None, **rules):
-    module = Mock(spec=["exit_json", "fail_json", "_diff", "check_mode", "warn", "debug", "no_log_values", "argument_spec",
-                        "params"] + list(validate.RULES))
+    module = Mock(spec=["exit_json", "fail_json", "_diff", "check_mode", "warn", "deprecate", "debug", "no_log_values",
+                        "argument_spec", "params"] + list(validate.RULES))
     module._diff = diff
     module.no_log_values = {"hunter2-secret"}
     module.params = params or {}

@@ -278,11 +278,13 @@ def test_info_lists_the_subtree_as_summaries_or_full_records():
     listed, total = voss_info.read_users(client(), CUSTOMER)
     assert total == 2
     assert listed[1] == {"pkid": "s1", "hcsUname": "b", "hierarchy_path": PATHS[SITE], "hierarchy_friendly_name": "AAA-HQ"}
+    responses.post(USERS + "export/", status=405, json={"success": False, "message": "Method not allowed."})
     get_record(CUSTOMER, record("c1", "a"))
     get_record(CUSTOMER, record("s1", "b", email="b@example.test"))
     detailed, _total = voss_info.read_users(client(), CUSTOMER, details=True)
     assert [(user["pkid"], user["hierarchy_path"]) for user in detailed] == [("c1", PATHS[CUSTOMER]), ("s1", PATHS[SITE])]
     assert detailed[1]["AdminUser"]["email"] == "b@example.test"
+    assert len(requests_made("POST")) == 1, "the export was refused once, then each user read with a GET"
 
 
 @responses.activate

@@ -39,12 +39,13 @@ def run_module(module, params, client, capsys, check_mode=False, diff=False, api
     result (``failed`` set on fail_json). None of ``secrets`` may appear in what it printed."""
     args = dict(params, _ansible_check_mode=check_mode, _ansible_diff=diff)
     args.setdefault("api", dict(api or API))
-    # a module process starts with no warnings; here every run shares one interpreter
-    fresh = type(ansible_warnings._global_warnings)()
+    # a module process starts with no warnings nor deprecations; here every run shares one interpreter
+    fresh, fresh_deprecations = type(ansible_warnings._global_warnings)(), type(ansible_warnings._global_deprecations)()
     # ... and is no controller, even when a test of the action plugins loaded controller code here
     as_module = mock.patch.object(module_utils_internal, "is_controller", False, create=True)
     with patch_module_args(args), mock.patch.object(module, "CONNECT", return_value=client), as_module:
-        with mock.patch.object(ansible_warnings, "_global_warnings", fresh), pytest.raises(SystemExit):
+        with mock.patch.object(ansible_warnings, "_global_warnings", fresh), pytest.raises(SystemExit), \
+                mock.patch.object(ansible_warnings, "_global_deprecations", fresh_deprecations):
             module.main()
     out = capsys.readouterr().out
     for secret in secrets:

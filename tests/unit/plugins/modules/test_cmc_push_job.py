@@ -19,7 +19,7 @@ CODE = "access-code-5512"
 API = {"url": "https://scc.example.test", "access_code": CODE}
 BODY = {"feature_ids": [3], "appliance_serial_numbers": ["XN1", "XN2"], "backup": False}
 TARGET = {"feature_ids": [3], "appliance_serial_numbers": ["XN1", "XN2"]}
-WAIT = (1800, 5.0, 30.0)
+WAIT = (1800, 4.0, None)  # the defaults: every 4 s, no growth (issue 25)
 
 
 def job(job_id=7, status="Queued", **fields):

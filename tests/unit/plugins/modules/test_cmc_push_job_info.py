@@ -12,6 +12,7 @@ import pytest
 
 from ansible_collections.ncm.platforms.plugins.module_utils.scc import client as scc
 from ansible_collections.ncm.platforms.plugins.modules import cmc_push_job_info as module
+from ansible_collections.ncm.platforms.plugins.plugin_utils import module_result
 from ansible_collections.ncm.platforms.tests.unit.plugins.modules import module_harness as helpers
 
 API = {"url": "https://scc.example.test", "username": "admin", "password": "basic-pass-3391"}
@@ -96,3 +97,82 @@ def test_every_iso_8601_form_is_a_moment(capsys, given, epoch):
     client.jobs.return_value = []
     run_module({"after": given, "before": given}, client, capsys)
     assert client.mock_calls == [mock.call.jobs(job_status=None, feature_id=None, after=epoch, before=epoch)]
+
+
+MANY = [{"id": 11, "job_status": "Queued", "feature_ids": [1], "site_ids": [1]},
+        {"id": 12, "job_status": "IN_PROGRESS", "feature_ids": [2, 3], "site_ids": [2], "appliance_serial_numbers": None},
+        {"id": 13, "job_status": "Failed", "feature_ids": [3], "site_type_ids": [2]},
+        {"id": 14, "job_status": "InProgress", "feature_ids": [3], "appliance_serial_numbers": ["XN10H0001A02"]}]
+
+
+@pytest.mark.parametrize("filters, query, ids", [
+    ({"job_status": "in progress"}, {"job_status": "InProgress", "feature_id": None}, [12, 14]),
+    ({"feature_ids": 3}, {"job_status": None, "feature_id": 3}, [12, 13, 14]),
+    ({"job_status": ["Queued", "IN PROGRESS"], "feature_ids": [1, 2]}, {"job_status": None, "feature_id": None}, [11, 12]),
+    ({"site_ids": [2, 1]}, {"job_status": None, "feature_id": None}, [11, 12]),
+    ({"site_type_ids": 2}, {"job_status": None, "feature_id": None}, [13]),
+    ({"appliance_serial_numbers": "XN10H0001A02", "job_status": "inprogress"},
+     {"job_status": "InProgress", "feature_id": None}, [14]),
+])
+def test_filters_match_the_jobs_fields_one_value_also_asked_of_the_server(capsys, filters, query, ids):
+    client = helpers.new_client(scc.SccClient)
+    client.jobs.return_value = MANY  # as a server that ignores its query parameters answers
+    result = run_module({"filters": filters, "before": "1756700000"}, client, capsys)
+    assert client.mock_calls == [mock.call.jobs(after=None, before=1756700000, **query)]
+    assert [job["id"] for job in result["jobs"]] == ids
+    assert "deprecations" not in result
+
+
+def _deprecation(entry):
+    """``(msg, version, collection)`` of a deprecation as a module's result carries it (a dict
+    with ``collection_name``, or ansible-core 2.19's serialized ``DeprecationSummary``)."""
+    if "event" in entry:
+        return entry["event"]["msg"], entry["version"], entry["deprecator"]["resolved_name"]
+    return entry["msg"], entry["version"], entry["collection_name"]
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ({"job_status": "FAILED"}, {"filters": {"job_status": "FAILED"}},
+     "The option job_status is deprecated: give filters.job_status instead, for example filters: {job_status: FAILED}."),
+    ({"feature_id": 3}, {"filters": {"feature_ids": [3]}},
+     "The option feature_id is deprecated: give filters.feature_ids instead, for example filters: {feature_ids: 3}."),
+])
+def test_a_deprecated_spelling_selects_what_its_filter_does_and_warns_on_both_paths(capsys, old, new, message):
+    def read(params):
+        client = helpers.new_client(scc.SccClient)
+        client.jobs.return_value = JOBS + MANY
+        return run_module(params, client, capsys), client.mock_calls
+    (deprecated, deprecated_calls), (current, current_calls) = read(old), read(new)
+    assert (deprecated["jobs"], deprecated_calls) == (current["jobs"], current_calls)
+    assert [_deprecation(entry) for entry in deprecated["deprecations"]] == [(message, "2.0.0", "ncm.platforms")]
+    assert "deprecations" not in current
+    client = helpers.new_client(scc.SccClient)
+    client.jobs.return_value = JOBS + MANY
+    with mock.patch.object(module, "CONNECT", return_value=client):
+        in_process = module_result.run(module, dict(old, api=API), check_mode=False, diff=False, name="x")
+    assert in_process["jobs"] == deprecated["jobs"]
+    assert in_process["deprecations"] == [{"msg": message, "version": "2.0.0", "collection_name": "ncm.platforms"}]
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"job_status": "Failed", "filters": {"job_status": "Success"}},
+     "job_status and filters.job_status are mutually exclusive: give filters.job_status alone (job_status is deprecated)."),
+    ({"feature_id": 3, "filters": {"feature_ids": 3}},
+     "feature_id and filters.feature_ids are mutually exclusive: give filters.feature_ids alone (feature_id is deprecated)."),
+    ({"id": 1, "filters": {"job_status": "Failed"}}, "parameters are mutually exclusive: id|filters"),
+    ({"filters": {"job_status": []}}, "filters.job_status needs at least one value."),
+    ({"filters": {"feature_ids": []}}, "filters.feature_ids needs at least one value."),
+    ({"filters": {"feature_ids": [3, None]}}, "Elements value for option 'feature_ids' found in 'filters' is of type NoneType"),
+    ({"filters": {"job_status": ["Failed", None]}}, "filters.job_status: '' is not a push job status"),
+    ({"filters": {"job_status": ["Failed", "Running"]}}, "filters.job_status: 'Running' is not a push job status"),
+    ({"filters": {"feature_ids": [3, 0]}}, "filters.feature_ids must be at least 1 (got 0)."),
+    ({"filters": {"site_ids": [2147483648]}}, "filters.site_ids must be at most 2147483647 (got 2147483648)."),
+    ({"filters": {"appliance_serial_numbers": " "}}, "filters.appliance_serial_numbers must not be empty or only spaces."),
+    ({"filters": {"status": "Failed"}}, "Unsupported parameters for (basic.py) module: filters.status."),
+])
+def test_bad_filters_fail_before_any_request(capsys, params, message):
+    client = helpers.new_client(scc.SccClient)
+    result = run_module(params, client, capsys)
+    assert result["failed"] is True
+    assert result["msg"].startswith(message)
+    assert client.mock_calls == []

@@ -49,7 +49,10 @@ def new_client():
     client.get_user.side_effect = lambda hierarchy, pkid: json.loads(json.dumps(
         next(user for user in USERS if user["pkid"] == pkid)))
     client.reference_name.side_effect = lambda hierarchy, value, attrs: value
+    client.full_records.side_effect = lambda hierarchy, wanted: [(item, client.get_user(hierarchy, item["pkid"]))
+                                                                 for item in wanted]
     client.delete_user.return_value = "tx-d"
+    client.bulk_delete.return_value = "tx-b"
     return client
 
 
@@ -59,7 +62,7 @@ def run_module(params, client, capsys, check_mode=False, diff=False):
 
 
 def writes(client):
-    return [call for call in client.mock_calls if call[0] in ("create_user", "update_user", "delete_user")]
+    return [call for call in client.mock_calls if call[0] in ("create_user", "update_user", "delete_user", "bulk_delete")]
 
 
 @pytest.mark.parametrize("config", [[], None])

@@ -8,6 +8,8 @@ __metaclass__ = type
 
 from unittest import mock
 
+import pytest
+
 from ansible_collections.ncm.platforms.plugins.module_utils import errors
 from ansible_collections.ncm.platforms.plugins.module_utils.infraon.resources import POLICY
 from ansible_collections.ncm.platforms.plugins.modules import nccm_configuration_policy_info as module
@@ -49,6 +51,30 @@ def test_filters_compare_by_field_kind(capsys):
     result = run_module(module, {"filters": {"processid": "1", "is_deleted": "false", "assigned_users": ["b", "a"],
                                              "policy_schedule": {"at": "02:00"}}}, listing(), capsys)
     assert ids(result) == ["p1"]
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({"organization": ["other", "acme"]}, ["p1", "p2", "p3"]),
+    ({"organization": ["other", "globex"], "processid": [2, "1"]}, ["p3"]),
+    ({"processid": [2, 7]}, ["p2"]),
+    ({"is_deleted": [True, False]}, ["p1", "p2", "p3"]),
+    ({"status": ["draft", "active"]}, ["p2"]),  # a read-only field: any of the values too
+    ({"assigned_users": ["a"]}, []),  # a list field: still the set it must hold
+])
+def test_a_list_for_a_field_of_one_value_matches_any_of_its_values(capsys, filters, expected):
+    client = new_client()
+    client.iter_all.return_value = iter([dict(policy, status="active" if policy["id"] == "p2" else None)
+                                         for policy in POLICIES])
+    assert ids(run_module(module, {"filters": filters}, client, capsys)) == expected
+
+
+def test_an_empty_list_of_values_fails_before_any_request(capsys):
+    client = listing()
+    result = run_module(module, {"filters": {"assigned_users": [], "organization": []}}, client, capsys)
+    assert result["failed"] is True
+    assert result["msg"] == ("filters.organization needs at least one value: a list of values matches any of them, "
+                             "and an empty one would match nothing.")
+    assert client.mock_calls == []
 
 
 def test_filters_and_policyid_combine(capsys):
